@@ -1,0 +1,3 @@
+"""Kabar: a terminal reader for news articles."""
+
+__version__ = "0.1.0"

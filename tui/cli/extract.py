@@ -1,0 +1,14 @@
+"""`kabar extract`: placeholder until its issue lands."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sub.add_parser("extract", help="(not yet built)")
+
+
+def run(args: argparse.Namespace) -> int:
+    print("kabar extract: not yet built")
+    return 2

@@ -1,0 +1,14 @@
+"""`kabar stories`: placeholder until its issue lands."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sub.add_parser("stories", help="(not yet built)")
+
+
+def run(args: argparse.Namespace) -> int:
+    print("kabar stories: not yet built")
+    return 2
