@@ -4,14 +4,107 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.extract.model import Extraction
+from tui.extract.coref import build_entities
+from tui.extract.dates import find_dates
+from tui.extract.model import DATE, PERSON, DateSpan, Entity, Extraction, Mention, Quote, entity_id
+from tui.extract.quotes import find_quotes
+from tui.extract.recognise import find_mentions
 
-EXTRACTOR_VERSION = 0
+# Bump when the output for the same body changes, so cached extractions are redone.
+EXTRACTOR_VERSION = 1
+# Beyond this many characters a body is cut for entity search (quotes and dates see it all):
+# a sane article is far shorter, and the cap bounds the work on hostile input.
+MAX_ENTITY_CHARS = 4 * 1024 * 1024
 
 
 def extract(body: str, *, published: date | None = None, language: str = "id") -> Extraction:
     """Find entities, dates and quotes in an article body. Never raises on any text.
 
-    `published` anchors dates written without a year (`15 Mei`).
+    `published` anchors dates written without a year (`15 Mei`). Entities come sorted by their
+    first mention: people (with role), organisations, places, and one DATE entity per distinct
+    ISO day (a range gives its first and last day). A quote whose speaker is nobody found
+    becomes a PERSON too.
     """
-    return Extraction()
+    if not isinstance(body, str) or not body:
+        return Extraction()
+    entities = build_entities(body, find_mentions(body[:MAX_ENTITY_CHARS]))
+    dates = _safe_dates(body, published)
+    people = [e for e in entities if e.type == PERSON]
+    quotes = _safe_quotes(body, people)
+    entities = _add_speakers(body, entities, quotes)
+    entities = entities + _date_entities(dates)
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else len(body), e.type))
+    quotes = _link_speakers(quotes, entities)
+    return Extraction(entities=tuple(entities), quotes=tuple(quotes), dates=tuple(dates))
+
+
+def _safe_dates(body: str, published: date | None) -> list[DateSpan]:
+    try:
+        return list(find_dates(body, published))
+    except Exception:  # a bug there must not cost the reader the entities
+        return []
+
+
+def _safe_quotes(body: str, people: list[Entity]) -> list[Quote]:
+    try:
+        return list(find_quotes(body, people))
+    except Exception:
+        return []
+
+
+def _date_entities(dates: list[DateSpan]) -> list[Entity]:
+    """One DATE entity per ISO day; a range counts for its first and its last day."""
+    by_value: dict[str, list[Mention]] = {}
+    for d in dates:
+        mention = Mention(d.start, d.end, d.text)
+        for value in (d.value, d.value_end):
+            if value:
+                by_value.setdefault(value, []).append(mention)
+    return [
+        Entity(
+            entity_id(DATE, value), DATE, value, tuple(sorted(set(ms), key=lambda m: m.start)), value=value
+        )
+        for value, ms in by_value.items()
+    ]
+
+
+# How far from its cue a speaker's name is looked for (`," kata Kepala Desa Sukamaju, Tono.`).
+_SPEAKER_WINDOW = 120
+
+
+def _add_speakers(body: str, entities: list[Entity], quotes: list[Quote]) -> list[Entity]:
+    """A speaker the quotes name who is no PERSON yet becomes one, with the mention of the name
+    nearest its cue when the body writes it there."""
+    names = {e.name.casefold() for e in entities if e.type == PERSON}
+    for e in entities:
+        if e.type == PERSON:
+            names.update(a.casefold() for a in e.aliases)
+    out = list(entities)
+    for q in quotes:
+        speaker = (q.speaker or "").strip()
+        if not speaker or speaker.casefold() in names or not speaker[0].isupper():
+            continue
+        names.add(speaker.casefold())
+        anchor = q.cue_end if q.cue_end is not None else q.end
+        lo = max(0, anchor - _SPEAKER_WINDOW)
+        at = body.find(speaker, lo, anchor + _SPEAKER_WINDOW)
+        mentions = (Mention(at, at + len(speaker), speaker),) if at >= 0 else ()
+        out.append(Entity(entity_id(PERSON, speaker), PERSON, speaker, mentions))
+    return out
+
+
+def _link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
+    """Give each quote the id and canonical name of its speaker's entity."""
+    by_name: dict[str, Entity] = {}
+    for e in entities:
+        if e.type == PERSON:
+            by_name.setdefault(e.name.casefold(), e)
+            for a in e.aliases:
+                by_name.setdefault(a.casefold(), e)
+    out = []
+    for q in quotes:
+        e = by_name.get((q.speaker or "").casefold())
+        if e is not None and (q.speaker != e.name or q.speaker_id != e.id):
+            q = Quote(q.text, q.start, q.end, e.name, e.id, q.cue, q.cue_start, q.cue_end, q.parts)
+        out.append(q)
+    return out

@@ -1,0 +1,128 @@
+"""Benchmark extraction (`tui.extract.extract`) on real articles and on hostile input.
+
+    python bench/bench_extract.py [--n 2000] [--repeat 3]
+
+Real articles: N distinct IndoSum articles (/work/shared/data/indosum, or KABAR_INDOSUM), built in
+memory with bench/corpus.py's detokeniser (no file is written, nothing is copied into the repo).
+Each measure is the best of --repeat runs in one process (one core) and is printed with its ratio
+to the baseline measured in the same run:
+  - plain pass (baseline): `re.findall(r"\\w+", text)` over every article;
+  - extract: the whole extraction (people, organisations, places, dates, quotes);
+  - find_quotes (with the people extract found) and find_dates alone.
+Targets: extract >= 1 MB/s on one core and within 8x of the plain pass.
+
+Hostile input (times printed, no pass/fail): a 2 MB single paragraph, 10,000 quote marks
+(paired, all opening, straight), unbalanced quotes, a 2 MB run of date-like numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from corpus import indosum_texts  # noqa: E402
+
+from tui.extract import extract  # noqa: E402
+from tui.extract.dates import find_dates  # noqa: E402
+from tui.extract.model import PERSON  # noqa: E402
+from tui.extract.quotes import find_quotes  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def real_articles(n: int) -> list[str]:
+    texts = [text for _, text in indosum_texts()]
+    if len(texts) < n:
+        print(f"note: only {len(texts)} distinct IndoSum articles found (asked for {n})")
+    return texts[:n]
+
+
+def report(label: str, seconds: float, size_mb: float, plain: float, note: str = "") -> None:
+    rate = size_mb / seconds
+    print(f"  {label:22s}{seconds:8.3f} s  {rate:8.2f} MB/s  ratio {seconds / plain:6.1f}x plain{note}")
+
+
+def bench_real(texts: list[str], repeat: int) -> None:
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"real articles: {len(texts)} articles, {size_mb:.2f} MB")
+    plain = best_of(repeat, lambda: [_WORD.findall(t) for t in texts])
+    print(f"  plain pass (baseline) {plain:8.3f} s  {size_mb / plain:8.1f} MB/s")
+    full = best_of(repeat, lambda: [extract(t) for t in texts])
+    report("extract", full, size_mb, plain, "  (target >= 1 MB/s and <= 8x)")
+    people = [[e for e in extract(t).entities if e.type == PERSON] for t in texts]
+    quotes = best_of(repeat, lambda: [find_quotes(t, p) for t, p in zip(texts, people, strict=True)])
+    report("find_quotes", quotes, size_mb, plain)
+    dates = best_of(repeat, lambda: [find_dates(t) for t in texts])
+    report("find_dates", dates, size_mb, plain)
+    found = sum(len(find_quotes(t, p)) for t, p in zip(texts, people, strict=True))
+    print(f"  ({found} quotes, {sum(len(find_dates(t)) for t in texts)} dates found)")
+
+
+def hostile_inputs() -> dict[str, str]:
+    sentence = (
+        "Wali Kota Malang Wahyu Hidayat menyampaikan pada Sabtu (17/5/2025) bahwa \u201cpelayanan "
+        "harus cepat, tepat dan ramah,\u201d ujarnya, sementara Budi hanya tersenyum. "
+    )
+    two_mb = 2_000_000
+    return {
+        "2 MB single paragraph": (sentence * (two_mb // len(sentence) + 1))[:two_mb],
+        "10,000 paired quote marks": '"kata kami," ujarnya. ' * 5_000,
+        "10,000 opening quote marks": "\u201c" * 10_000,
+        "10,000 straight quote marks": '"' * 10_000,
+        "10,000 single quote marks": "'a " * 10_000,
+        "unbalanced quotes, 2 MB": ("\u201cSaya datang dan pergi lagi, kata dia " * 60_000)[:two_mb],
+        "unbalanced over 5,000 paragraphs": "\u201cSaya datang, ujar Budi\n" * 5_000,
+        "2 MB of date-like numbers": ("15 17/5 1/2/2025 Mei 2025 - " * 80_000)[:two_mb],
+    }
+
+
+def bench_hostile() -> None:
+    print("hostile input (seconds; baseline = the plain pass over the same text):")
+    for label, text in hostile_inputs().items():
+        plain = best_of(1, lambda text=text: _WORD.findall(text))
+        quotes = best_of(1, lambda text=text: find_quotes(text, []))
+        dates = best_of(1, lambda text=text: find_dates(text))
+        full = best_of(1, lambda text=text: extract(text))
+        print(
+            f"  {label:34s} {len(text) / 1e6:5.2f} MB  plain {plain:6.3f}  quotes {quotes:6.3f}"
+            f"  dates {dates:6.3f}  extract {full:7.3f}  ({full / max(plain, 1e-9):6.1f}x plain)"
+        )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="number of real articles (default 2000)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measure; the best counts")
+    args = ap.parse_args()
+    try:
+        texts = real_articles(args.n)
+    except FileNotFoundError as err:
+        print(f"bench_extract: {err}")
+        return 1
+    if not texts:
+        print("bench_extract: no IndoSum articles found; set KABAR_INDOSUM")
+        return 1
+    bench_real(texts, args.repeat)
+    bench_hostile()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Start-up, next-article latency and memory of the reader, against a bare Textual app.
+
+    python bench/bench_startup.py [--runs 7] [--n 10000] [--skip-large] [--keep DIR]
+
+Both apps are measured the same way in the same run: a fresh Python process runs the app headless
+(`App.run(headless=True)`), and the time from just before the process is started to the first
+refresh after the first article (or, for the bare app, one word) is painted is the start-up time.
+Each figure is the median of several runs, printed with its ratio to the bare app:
+  - bundled corpus, with the index cache warm (a user's second start) and cold (the first);
+  - a 10,000-article library built from IndoSum (bench/corpus.py) and indexed by `kabar index`;
+  - next-article latency in that library: `n` pressed 200 times, time from the key's action to the
+    refresh after the new article is on screen (p50, p95; target p95 < 50 ms);
+  - memory: resident set size at first paint (target < 2.5x the bare app).
+Targets: start-up ratio <= 1.5 on the bundled corpus, <= 2.0 on the 10,000-article library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+LATENCY_PRESSES = int(os.environ.get("KABAR_BENCH_PRESSES", "200"))
+SIZE = (160, 48)
+
+
+# -- what runs inside the measured process ---------------------------------------------------------
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _report(**figures: object) -> None:
+    print(json.dumps({"painted": time.time(), "rss_kib": _rss_kib(), **figures}), flush=True)
+
+
+def run_bare_child() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App):
+        def compose(self) -> ComposeResult:
+            yield Static("Kabar")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self._painted)
+
+        def _painted(self) -> None:
+            _report()
+            self.exit()
+
+    Bare().run(headless=True, size=SIZE)
+
+
+def run_kabar_child(paths: list[str], latency: bool) -> None:
+    import asyncio
+
+    from tui.app.app import KabarApp
+    from tui.app.screens.reader import ReaderScreen
+
+    class Measured(KabarApp):
+        shown = 0
+        _event: asyncio.Event | None = None
+
+        def on_reader_screen_article_shown(self, message: ReaderScreen.ArticleShown) -> None:
+            self.call_after_refresh(self._painted)
+
+        def _painted(self) -> None:
+            self.shown += 1
+            if self.shown == 1:
+                self.first_paint = time.time()
+                self.first_rss = _rss_kib()
+                if latency:
+                    self.run_worker(self._press_n())
+                else:
+                    self._finish([])
+            elif self._event is not None:
+                self._event.set()
+
+        async def _press_n(self) -> None:
+            await asyncio.sleep(1.0)  # let the background sync finish its first pass
+            screen = next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
+            timings = []
+            for _ in range(LATENCY_PRESSES):
+                self._event = asyncio.Event()
+                started = time.perf_counter()
+                screen.action_next_article()
+                await asyncio.wait_for(self._event.wait(), 10)
+                timings.append(time.perf_counter() - started)
+            self._finish(timings)
+
+        def _finish(self, timings: list[float]) -> None:
+            print(json.dumps({"painted": self.first_paint, "rss_kib": self.first_rss, "latency": timings}),
+                  flush=True)
+            self.exit()
+
+    Measured(paths=paths).run(headless=True, size=SIZE)
+
+
+# -- the parent: spawn, time, compare ---------------------------------------------------------------
+
+
+def measure(kind: str, env: dict[str, str], paths: list[str] = (), latency: bool = False) -> dict:
+    command = [sys.executable, __file__, "--child", kind, *(["--latency"] if latency else []), *paths]
+    started = time.time()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"{kind} child failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    figures = json.loads(lines[-1])
+    figures["startup"] = figures["painted"] - started
+    return figures
+
+
+def median_of(kind: str, env: dict[str, str], runs: int, paths: list[str] = ()) -> tuple[float, float]:
+    samples = [measure(kind, env, paths) for _ in range(runs)]
+    return statistics.median(s["startup"] for s in samples), statistics.median(s["rss_kib"] for s in samples)
+
+
+def fresh_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DATA", "CACHE", "STATE", "CONFIG"):
+        env[f"KABAR_{name}_DIR"] = str(home / name.lower())
+    env["KABAR_USER"] = "bench"
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--child", choices=("bare", "kabar"))
+    parser.add_argument("--latency", action="store_true")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the large library here")
+    args = parser.parse_args()
+    if args.child == "bare":
+        run_bare_child()
+        return 0
+    if args.child == "kabar":
+        run_kabar_child(args.paths, args.latency)
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="kabar-bench-") as tmp:
+        home = Path(tmp)
+        env = fresh_env(home / "home")
+        bare, bare_rss = median_of("bare", env, args.runs)
+        print(f"bare Textual app, one word:      {bare * 1000:7.0f} ms   RSS {bare_rss / 1024:6.1f} MiB (baseline)")
+
+        cold = measure("kabar", fresh_env(home / "cold"))["startup"]
+        print(f"kabar, bundled, cold cache:      {cold * 1000:7.0f} ms   ratio {cold / bare:4.2f} (first start)")
+        warm, warm_rss = median_of("kabar", fresh_env(home / "cold"), args.runs)
+        print(f"kabar, bundled, warm cache:      {warm * 1000:7.0f} ms   ratio {warm / bare:4.2f} (target <= 1.5)"
+              f"   RSS {warm_rss / 1024:6.1f} MiB ratio {warm_rss / bare_rss:4.2f}")
+        if args.skip_large:
+            return 0
+
+        library = args.keep or home / "library"
+        # with --keep, the index lives beside the library too, so a second run re-indexes nothing
+        large_env = fresh_env(library.parent / f"{library.name}-home" if args.keep else home / "large")
+        if not (library.is_dir() and any(library.rglob("*.txt"))):
+            from bench.corpus import build_indosum_library
+
+            started = time.perf_counter()
+            build_indosum_library(library, args.n)
+            print(f"built {args.n:,} files in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tui", "index", str(library)], env=large_env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"`kabar index` on {args.n:,} files: {time.perf_counter() - started:.1f} s (not part of the ratio)")
+        large, large_rss = median_of("kabar", large_env, args.runs, [str(library)])
+        print(f"kabar, {args.n:,} articles indexed:  {large * 1000:7.0f} ms   ratio {large / bare:4.2f} "
+              f"(target <= 2.0)   RSS {large_rss / 1024:6.1f} MiB ratio {large_rss / bare_rss:4.2f} (target < 2.5)")
+        timings = sorted(measure("kabar", large_env, [str(library)], latency=True)["latency"])
+        p50 = timings[len(timings) // 2] * 1000
+        p95 = timings[int(len(timings) * 0.95) - 1] * 1000
+        print(f"next article (n) x{len(timings)}:          p50 {p50:5.1f} ms   p95 {p95:5.1f} ms (target p95 < 50)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Reader features beyond single keys: selection and copy, themes, notes, enter on a quote, progress."""
+
+from __future__ import annotations
+
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.entity_panel import PanelNote
+
+SIZE = (160, 48)
+
+
+async def test_mouse_selection_maps_to_body_offsets_and_ctrl_c_copies_the_text(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen: ReaderScreen = app.screen
+        view = screen.article_view
+        first, second = view._paragraphs[0], view._paragraphs[1]
+        screen.selections = {first: Selection(Offset(4, 0), None), second: Selection(None, Offset(10, 0))}
+        body = screen.current.article.body
+        assert view.selected_span() == (first.start + 4, second.start + 10)
+        await pilot.press("ctrl+c")
+        assert app.clipboard == body[first.start + 4 : first.end] + "\n" + body[second.start : second.start + 10]
+
+
+async def test_switching_to_a_light_theme_repaints_entities_with_its_colours(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        view = app.screen.article_view
+        dark = view._styles["person"]
+        app.theme = "textual-light"
+        await settle(pilot, app)
+        assert view._styles["person"] != dark
+        person_spans = {s.style for p in view._paragraphs for s in p.visual.spans}
+        assert view._styles["person"] in person_spans
+        assert app.state.theme == "textual-light"
+
+
+async def test_notes_section_shows_the_notes_it_is_given(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.screen.panel
+        assert str(panel.get_option("empty:notes").prompt).strip() == "no notes yet"
+        panel.show_notes([PanelNote("n1", "Kutipan penting [bold]x[/]")])
+        assert str(panel.get_option("note:n1").prompt) == "Kutipan penting [bold]x[/]"
+
+
+async def test_enter_on_a_quote_chooses_its_speaker(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.article_view.focus()
+        await pilot.press("full_stop", "enter")
+        await settle(pilot, app)
+        assert app.screen.article_view.chosen.name == "Wahyu Hidayat"
+        assert app.screen.panel.highlighted_option.id.startswith("entity:person-")
+
+
+async def test_sync_progress_is_shown_in_the_status_line(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.post_message(ReaderScreen.SyncProgress(120, 10_000))
+        await pilot.pause()
+        assert app.screen.status.message == "Indexing 120/10,000 files…"
+
+
+async def test_the_real_index_opens_the_bundled_articles(settle, library) -> None:
+    from tui.app.app import KabarApp
+
+    app = KabarApp(paths=[library])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert len(screen.sources.order) >= 5
+        assert screen.current is not None
+        shown = str(screen.query_one("#headline").visual)
+        title = screen.current.article.title
+        assert shown == (title.strip() if title else shown)
+        assert screen.status.message.startswith(f"{len(screen.sources.order)} articles from")

@@ -1,0 +1,555 @@
+"""The reader screen: wires the source list, the article and the side panel together.
+
+Panes never reach into each other: they post messages, and this screen decides what follows
+(open an article, scroll to a mention, update the status line). All index calls run in thread
+workers, so a slow disk or a 10,000-file sync never blocks a key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.lazy import Lazy
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.app.history import History
+from tui.app.keys import READER_SCOPE, bindings
+from tui.app.printable import one_line
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.source_list import SourceList, short_date
+from tui.app.widgets.status_line import StatusLine
+from tui.extract.model import DATE, Entity, Extraction
+from tui.library.article import Article
+from tui.reader_state import SORT_BY_DATE, SORT_BY_OUTLET
+
+if TYPE_CHECKING:
+    from tui.library.index import ArticleSummary  # heavy (SQLite, parser): not at start-up
+
+CACHED_ARTICLES = 64
+PROGRESS_EVERY = 0.1  # seconds between progress messages from the sync worker
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """An article with its extraction, and for each entity the other articles that name it."""
+
+    article: Article
+    extraction: Extraction
+    elsewhere: dict[str, int] = field(default_factory=dict)  # entity id -> other articles naming it
+
+
+class ReaderScreen(Screen):
+    BINDINGS = bindings(READER_SCOPE)
+    AUTO_FOCUS = "#sources"
+
+    class LibraryListed(Message):
+        def __init__(self, summaries: list[ArticleSummary], final: bool, note: str = "") -> None:
+            super().__init__()
+            self.summaries, self.final, self.note = summaries, final, note
+
+    class SyncProgress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+    class ArticleLoaded(Message):
+        def __init__(self, loaded: LoadedArticle, scroll_y: int, record: bool, entity_id: str | None) -> None:
+            super().__init__()
+            self.loaded, self.scroll_y, self.record, self.entity_id = loaded, scroll_y, record, entity_id
+
+    class ArticleShown(Message):
+        """Posted (bubbling to the app) once an article is on screen."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: LoadedArticle | None = None
+        self.history = History()
+        self._cache: OrderedDict[str, LoadedArticle] = OrderedDict()
+        self._listed = False
+        self._footer_state: tuple[bool, bool] | None = None
+        self._entity_counts: dict[str, int] | None = None
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield SourceList(id="sources")
+            yield ArticleView(id="article")
+            yield EntityPanel(id="entities")
+        yield StatusLine(id="status")
+        # the footer restyles each of its keys when mounted: not worth delaying the first article for
+        yield Lazy(Footer())
+
+    @property
+    def sources(self) -> SourceList:
+        return self.query_one(SourceList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> EntityPanel:
+        return self.query_one(EntityPanel)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        if self.app.size.width < 100:
+            self.add_class("-side-hidden")  # 80 columns: the article needs the room; `s` shows it
+        self.sources.border_title = "Sources"
+        self.panel.border_title = "In this article"
+        self._open_from_cache()
+        # sync after the first frame: its imports and file checks would otherwise compete with it
+        self.call_after_refresh(self.load_library)
+
+    def _open_from_cache(self) -> None:
+        """Paint the first screen from what the index already holds, before the first frame.
+
+        Reading a few rows of the SQLite cache takes milliseconds and no key can be pressed before
+        the first frame, so this is the one place the UI thread touches the index: it spares a frame
+        of "loading" and a thread hop. Parsing new files (sync) always runs in the worker."""
+        try:
+            summaries = self.app.library().summaries(self.app.paths)
+        except Exception as error:  # any index trouble: the worker retries and reports it
+            self.article_view.show_message("Kabar", f"Opening the library… ({one_line(str(error))[:120]})")
+            return
+        if not summaries:
+            self.article_view.show_message("Kabar", "Reading the library for the first time…")
+            return
+        self._library_listed(self.LibraryListed(summaries, final=False), load_now=True)
+
+    # -- the library -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        """List what the index already knows at once, then sync the files in the background."""
+        index = self.app.library()
+        paths = self.app.paths
+        last = 0.0
+        skipped: list[str] = []
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_EVERY or done == total:
+                last = now
+                self.post_message(self.SyncProgress(done, total))
+
+        index.sync(paths, progress=progress, on_skip=lambda s: skipped.append(str(s)))
+        notes = list(getattr(index, "warnings", []))  # e.g. the cache fell back to memory
+        if skipped:
+            notes.append(f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped: {skipped[0]}")
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(self.LibraryListed(index.summaries(paths), final=True, note=" · ".join(notes)))
+        counts_of = getattr(index, "entity_counts", None)  # optional: the index may not offer it
+        if callable(counts_of):
+            counts = {c.entity_id: c.articles for c in counts_of()}
+            self.app.call_from_thread(self._counts_known, counts)
+
+    def _counts_known(self, counts: dict[str, int]) -> None:
+        self._entity_counts = counts
+        self._cache.clear()  # their counts of other articles may be out of date
+        if self.current is not None:
+            named = self.current.elsewhere.keys()
+            elsewhere = {i: max(0, counts.get(i, 1) - 1) for i in named}
+            self.current = LoadedArticle(self.current.article, self.current.extraction, elsewhere)
+            self.panel.show_extraction(self.current.extraction, self.article_view.quotes, elsewhere)
+
+    @on(SyncProgress)
+    def _sync_progress(self, event: SyncProgress) -> None:
+        self.status.say(f"Indexing {event.done:,}/{event.total:,} files…")
+
+    @on(LibraryListed)
+    def _library_listed(self, event: LibraryListed, load_now: bool = False) -> None:
+        state = self.app.state
+        keep = self.current.article.id if self.current else None
+        if event.final or event.summaries or not self._listed:
+            self.sources.show_library(event.summaries, state.sort, state.read, keep=keep)
+        self._listed = True
+        if self.current is None and self.sources.order:
+            last = state.last_article
+            target, scroll_y = self.sources.order[0], 0
+            if last and self.sources.position(last) is not None:
+                target, scroll_y = last, state.scroll_y
+            if load_now:
+                with contextlib.suppress(Exception):  # else the worker loads it and reports the error
+                    self._remember(self._read_article(target))
+            self.open_article(target, scroll_y=scroll_y)
+        outlets = len(self.sources.groups)
+        if event.final:
+            if not self.sources.order:
+                self.article_view.show_message(
+                    "No articles found", "Open a folder of .txt or .md news files: kabar PATH"
+                )
+            count = (
+                f"{len(self.sources.order):,} articles from {outlets:,} outlet{'s' if outlets != 1 else ''}"
+            )
+            self.status.say(f"{count} · {event.note}" if event.note else count)
+            if event.note:
+                self.notify(one_line(event.note)[:300], severity="warning", timeout=10)
+        self._show_position()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            what = "reading the library" if event.worker.group == "library" else "opening the article"
+            message = f"Error {what}: {one_line(str(error))[:200] or type(error).__name__}"
+            self.status.say(message)
+            self.notify(message, severity="error")
+
+    # -- opening articles ----------------------------------------------------------------------
+
+    def open_article(
+        self, article_id: str, *, scroll_y: int = 0, record: bool = True, entity_id: str | None = None
+    ) -> None:
+        """Show an article: from the cache at once, else loaded in a worker."""
+        loaded = self._cache.get(article_id)
+        if loaded is not None:
+            self._cache.move_to_end(article_id)
+            self._show(loaded, scroll_y=scroll_y, record=record, entity_id=entity_id)
+        else:
+            self._load_article(article_id, scroll_y, record, entity_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: str, scroll_y: int, record: bool, entity_id: str | None) -> None:
+        loaded = self._read_article(article_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ArticleLoaded(loaded, scroll_y, record, entity_id))
+
+    def _read_article(self, article_id: str) -> LoadedArticle:
+        index = self.app.library()
+        article = index.article(article_id)
+        extraction = index.extraction(article_id)
+        counts = self._entity_counts
+        named = {e.id for e in extraction.entities if e.type != DATE}
+        if counts is not None:
+            # one library-wide count, fetched after each sync: no query per entity per article
+            elsewhere = {i: max(0, counts.get(i, 1) - 1) for i in named}
+        else:
+            elsewhere = {i: sum(1 for a in index.articles_with_entity(i) if a != article_id) for i in named}
+        return LoadedArticle(article, extraction, elsewhere)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, article_id: str) -> None:
+        """Read the next article ahead of time so `n` shows it without waiting for the index."""
+        if article_id not in self._cache:
+            loaded = self._read_article(article_id)
+            self.app.call_from_thread(self._remember, loaded)
+
+    def _remember(self, loaded: LoadedArticle) -> None:
+        self._cache[loaded.article.id] = loaded
+        self._cache.move_to_end(loaded.article.id)
+        while len(self._cache) > CACHED_ARTICLES:
+            self._cache.popitem(last=False)
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, event: ArticleLoaded) -> None:
+        self._remember(event.loaded)
+        self._show(event.loaded, scroll_y=event.scroll_y, record=event.record, entity_id=event.entity_id)
+
+    def _show(self, loaded: LoadedArticle, *, scroll_y: int, record: bool, entity_id: str | None) -> None:
+        article = loaded.article
+        self.current = loaded
+        self.article_view.show(article, loaded.extraction, scroll_y=scroll_y)
+        self.panel.show_extraction(
+            loaded.extraction, self.article_view.quotes, loaded.elsewhere
+        )
+        if record:
+            self.history.visit(article.id)
+        self.sources.highlight_article(article.id)
+        self._set_read(article.id, True)
+        self.app.remember_position(article.id, scroll_y)
+        if entity_id is not None:
+            self._choose_entity(entity_id)
+        self._show_position()
+        self._refresh_footer()
+        following = self.sources.step_article(article.id, 1)
+        if following is not None:
+            self.call_after_refresh(self._prefetch, following)
+        self.post_message(self.ArticleShown(article.id))
+
+    def _show_position(self) -> None:
+        total = len(self.sources.order)
+        at = self.sources.position(self.current.article.id) if self.current else None
+        self.status.set_position(f" {at + 1:,}/{total:,}" if at is not None else f" {total:,}")
+
+    def _set_read(self, article_id: str, read: bool) -> None:
+        self.app.mark_read(article_id, read)
+        self.sources.set_read(article_id, read)
+
+    @on(SourceList.ArticleChosen)
+    def _article_chosen(self, event: SourceList.ArticleChosen) -> None:
+        self.open_article(event.article_id)
+
+    # -- the side panel --------------------------------------------------------------------------
+
+    def _entity(self, entity_id: str) -> Entity | None:
+        if self.current is None:
+            return None
+        return next((e for e in self.current.extraction.entities if e.id == entity_id), None)
+
+    def _choose_entity(self, entity_id: str) -> None:
+        entity = self._entity(entity_id)
+        if entity is None:
+            return
+        self.article_view.choose_entity(entity, 0)
+        self.panel.highlight_entity(entity_id)
+        self._say_mention()
+        self._refresh_footer()
+
+    def _say_mention(self) -> None:
+        entity, index = self.article_view.chosen, self.article_view.mention_index
+        if entity is None or self.current is None:
+            return
+        where = f"mention {index + 1}/{len(entity.mentions)}" if index is not None else ""
+        others = self.current.elsewhere.get(entity.id, 0)
+        elsewhere = (
+            f" · in {others} other article{'s' if others != 1 else ''} (o lists them)" if others else ""
+        )
+        self.status.say(f"{entity.name} · {where}{elsewhere}")
+
+    @on(EntityPanel.EntityChosen)
+    def _entity_chosen(self, event: EntityPanel.EntityChosen) -> None:
+        self._choose_entity(event.entity_id)
+
+    @on(EntityPanel.QuoteChosen)
+    def _quote_chosen(self, event: EntityPanel.QuoteChosen) -> None:
+        if 0 <= event.index < len(self.article_view.quotes):
+            self.article_view.set_quote_cursor(event.index)
+            self._say_quote()
+
+    @on(EntityPanel.SpanChosen)
+    def _span_chosen(self, event: EntityPanel.SpanChosen) -> None:
+        self.article_view.focus_span(event.start, event.end)
+
+    def _say_quote(self) -> None:
+        quote, index = self.article_view.quote_at_cursor, self.article_view.quote_cursor
+        if quote is None or index is None:
+            return
+        speaker = quote.speaker or "speaker unknown"
+        cue = f" ({quote.cue})" if quote.cue else ""
+        self.status.say(f"Quote {index + 1}/{len(self.article_view.quotes)} · {speaker}{cue}")
+        self.panel.highlighted = self.panel.get_option_index(f"quote:{index}")
+
+    # -- actions (see keys.py for the keys) ---------------------------------------------------------
+
+    def _refresh_footer(self) -> None:
+        """Re-check which keys apply, only when that changed: the footer rebuilds itself each time."""
+        view = self.article_view
+        now = (bool(view.quotes), view.chosen is not None or view.quote_at_cursor is not None)
+        if now != self._footer_state:
+            self._footer_state = now
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys from the footer when they cannot do anything now."""
+        view = self.article_view if self.is_mounted else None
+        if action in ("next_quote", "previous_quote"):
+            return bool(view and view.quotes)
+        if action in ("next_mention", "previous_mention", "other_articles"):
+            return bool(view and (view.chosen is not None or view.quote_at_cursor is not None))
+        return True
+
+    def action_move_down(self) -> None:
+        self._move(1)
+
+    def action_move_up(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        focused = self.focused
+        if isinstance(focused, (OptionList, SourceList)):
+            focused.action_cursor_down() if step > 0 else focused.action_cursor_up()
+        else:
+            view = self.article_view
+            view.scroll_down(animate=False) if step > 0 else view.scroll_up(animate=False)
+
+    def action_go_top(self) -> None:
+        focused = self.focused
+        if isinstance(focused, (OptionList, SourceList)):
+            focused.action_first()
+        else:
+            self.article_view.scroll_home(animate=False)
+
+    def action_go_bottom(self) -> None:
+        focused = self.focused
+        if isinstance(focused, (OptionList, SourceList)):
+            focused.action_last()
+        else:
+            self.article_view.scroll_end(animate=False)
+
+    def action_choose(self) -> None:
+        """Enter in the article: choose the speaker of the quote under the cursor."""
+        quote = self.article_view.quote_at_cursor
+        if quote is not None and quote.speaker_id and self._entity(quote.speaker_id):
+            self._choose_entity(quote.speaker_id)
+        elif self.focused is self.article_view:
+            self.notify("Put the cursor on a quote (. and ,) or choose from the side panel")
+
+    def _current_id(self) -> str | None:
+        return self.current.article.id if self.current else None
+
+    def _open_step(self, target: str | None, end_message: str) -> None:
+        if target is None:
+            self.notify(end_message)
+        else:
+            self.open_article(target)
+
+    def action_next_article(self) -> None:
+        self._open_step(self.sources.step_article(self._current_id(), 1), "This is the last article")
+
+    def action_previous_article(self) -> None:
+        self._open_step(self.sources.step_article(self._current_id(), -1), "This is the first article")
+
+    def action_next_outlet(self) -> None:
+        self._open_step(self.sources.step_outlet(self._current_id(), 1), "This is the last outlet")
+
+    def action_previous_outlet(self) -> None:
+        self._open_step(self.sources.step_outlet(self._current_id(), -1), "This is the first outlet")
+
+    def action_back(self) -> None:
+        self._travel(self.history.back(), "Nothing to go back to")
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward(), "Nothing to go forward to")
+
+    def _travel(self, article_id: str | None, end_message: str) -> None:
+        if article_id is None:
+            self.notify(end_message)
+        else:
+            self.open_article(article_id, record=False)
+
+    def action_toggle_read(self) -> None:
+        target = self.sources.highlighted_article() if self.focused is self.sources else self._current_id()
+        if target is None:
+            return
+        read = not self.app.state.is_read(target)
+        self._set_read(target, read)
+        self.status.say(f"Marked {'read' if read else 'unread'}")
+
+    def action_toggle_sort(self) -> None:
+        sort = SORT_BY_OUTLET if self.app.state.sort == SORT_BY_DATE else SORT_BY_DATE
+        self.app.set_sort(sort)
+        summaries = [s for s in (self.sources.summary(a) for a in self.sources.order) if s is not None]
+        self.sources.show_library(summaries, sort, self.app.state.read, keep=self._current_id())
+        self._show_position()
+        self.status.say(
+            "Outlets sorted by name" if sort == SORT_BY_OUTLET else "Outlets with the latest news first"
+        )
+
+    def _key_entity(self) -> Entity | None:
+        """The entity `e`, `E` and `o` act on: the chosen one, else the speaker under the quote cursor."""
+        view = self.article_view
+        if view.chosen is not None:
+            return view.chosen
+        quote = view.quote_at_cursor
+        return self._entity(quote.speaker_id) if quote and quote.speaker_id else None
+
+    def action_next_quote(self) -> None:
+        self._step_quote(1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_quote(self, step: int) -> None:
+        if self.article_view.move_quote(step) is None:
+            self.notify("No more quotes" if self.article_view.quotes else "No quotes in this article")
+        else:
+            self._say_quote()
+            self._refresh_footer()
+
+    def action_next_mention(self) -> None:
+        self._step_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        entity = self._key_entity()
+        if entity is None:
+            self.notify("Choose a person or place in the side panel first (tab, then enter)")
+            return
+        if self.article_view.chosen is not entity:
+            self.article_view.choose_entity(entity, None)
+            self.panel.highlight_entity(entity.id)
+        self.article_view.move_mention(step)
+        self._say_mention()
+
+    def action_other_articles(self) -> None:
+        entity = self._key_entity()
+        if entity is None or self.current is None:
+            self.notify("Choose a person or place in the side panel first (tab, then enter)")
+            return
+        if not self.current.elsewhere.get(entity.id, 0):
+            self.notify(f"{one_line(entity.name)} is not named in any other article")
+            return
+        self._list_other_articles(entity, self.current.article.id)
+
+    @work(thread=True, exclusive=True, group="elsewhere", exit_on_error=False)
+    def _list_other_articles(self, entity: Entity, current_id: str) -> None:
+        ids = [a for a in self.app.library().articles_with_entity(entity.id) if a != current_id]
+        self.app.call_from_thread(self._show_other_articles, entity, ids)
+
+    def _show_other_articles(self, entity: Entity, ids: list[str]) -> None:
+        from tui.app.screens.entity_articles import ArticleRow, EntityArticlesScreen
+
+        rows = [ArticleRow(i, self._row_label(i)) for i in ids if self.sources.summary(i) is not None]
+        if not rows:
+            self.notify(f"{one_line(entity.name)} is not named in any other article here")
+            return
+
+        def opened(article_id: str | None) -> None:
+            if article_id:
+                self.open_article(article_id, entity_id=entity.id)
+
+        self.app.push_screen(EntityArticlesScreen(entity.name, rows), opened)
+
+    def _row_label(self, article_id: str) -> str:
+        summary = self.sources.summary(article_id)
+        if summary is None:
+            return article_id
+        title = summary.title or f"¶ {summary.first_words}"
+        return f"{summary.source or '(unknown outlet)'} · {short_date(summary.published).strip()} · {title}"
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        def opened(article_id: str | None) -> None:
+            if article_id:
+                self.open_article(article_id)
+
+        self.app.push_screen(SearchScreen(lambda q, n: self.app.library().search(q, n)), opened)
+
+    def action_toggle_side_panel(self) -> None:
+        hidden = not self.has_class("-side-hidden")
+        self.set_class(hidden, "-side-hidden")
+        if hidden and self.focused is self.panel:
+            self.article_view.focus()
+
+    # -- memory ------------------------------------------------------------------------------
+
+    def scroll_position(self) -> tuple[str | None, int]:
+        return self._current_id(), int(self.article_view.scroll_y)
+
+    def visible_articles(self) -> Sequence[str]:
+        return self.sources.order

@@ -1,0 +1,206 @@
+"""The side panel (right): people, organisations, places, dates, quotes and notes of the article.
+
+Choosing an entry (enter or click) posts a message; the screen scrolls the article to it.
+The Notes section is filled through `show_notes` by the annotations feature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.content import Content, Span
+from textual.message import Message
+from textual.style import Style
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.printable import one_line
+from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote
+
+SECTIONS = (
+    ("people", "People"),
+    ("orgs", "Organisations"),
+    ("places", "Places"),
+    ("dates", "Dates"),
+    ("quotes", "Quotes"),
+    ("notes", "Notes"),
+)
+SECTION_OF_TYPE = {PERSON: "people", ORG: "orgs", PLACE: "places", DATE: "dates"}
+QUOTE_WORDS = 8
+NAME_LIMIT = 120
+
+
+@dataclass(frozen=True, slots=True)
+class PanelNote:
+    """One row of the Notes section: the annotation's id and a one-line label."""
+
+    id: str
+    label: str
+
+
+def quote_count(entity: Entity, quotes: Sequence[Quote]) -> int:
+    return sum(
+        1 for q in quotes if q.speaker_id == entity.id or (q.speaker_id is None and q.speaker == entity.name)
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class EntityPanel(OptionList):
+    COMPONENT_CLASSES = {"entity-panel--section", "entity-panel--name", "entity-panel--detail"}
+
+    class EntityChosen(Message):
+        def __init__(self, entity_id: str) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+
+    class QuoteChosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index  # into the article view's quotes, sorted by position
+
+    class SpanChosen(Message):
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start, self.end = start, end
+
+    class NoteChosen(Message):
+        def __init__(self, note_id: str) -> None:
+            super().__init__()
+            self.note_id = note_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._extraction = Extraction()
+        self._quotes: list[Quote] = []
+        self._elsewhere: Mapping[str, int] = {}
+        self._notes: list[PanelNote] = []
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
+
+    def show_extraction(
+        self, extraction: Extraction, quotes: Sequence[Quote], elsewhere: Mapping[str, int]
+    ) -> None:
+        """Fill the panel. `quotes` in the article view's order; `elsewhere` maps an entity id to
+        the number of other articles that name it."""
+        self._extraction, self._quotes, self._elsewhere = extraction, list(quotes), elsewhere
+        self._notes = []
+        self._rebuild()
+
+    def show_notes(self, notes: Sequence[PanelNote]) -> None:
+        """Replace the Notes section (the annotations feature calls this)."""
+        self._notes = list(notes)
+        self._rebuild()
+
+    def highlight_entity(self, entity_id: str) -> None:
+        option_id = f"entity:{entity_id}"
+        if option_id in self._option_ids():
+            self.highlighted = self.get_option_index(option_id)
+
+    def _option_ids(self) -> set[str]:
+        return {o.id for o in self.options if o.id}
+
+    def _style(self, name: str) -> Style:
+        return self.get_visual_style(name, partial=True)
+
+    def _rebuild(self) -> None:
+        if not self.is_mounted:
+            return
+        kept = self.highlighted_option.id if self.highlighted_option else None
+        rows: dict[str, list[Option]] = {key: [] for key, _ in SECTIONS}
+        ordered = sorted(self._extraction.entities, key=lambda e: (-len(e.mentions), e.name.casefold()))
+        covered_dates: set[int] = set()
+        for entity in ordered:
+            section = SECTION_OF_TYPE.get(entity.type)
+            if section is None:
+                continue
+            rows[section].append(Option(self._entity_prompt(entity), id=f"entity:{entity.id}"))
+            if entity.type == DATE:
+                covered_dates.update(m.start for m in entity.mentions)
+        seen_spans: set[tuple[int, int]] = set()
+        for span in sorted(self._extraction.dates, key=lambda d: d.start):
+            if span.start in covered_dates or (span.start, span.end) in seen_spans:
+                continue
+            seen_spans.add((span.start, span.end))
+            value = span.value + (f" – {span.value_end}" if span.value_end else "")
+            rows["dates"].append(
+                Option(self._two_lines(span.text, value), id=f"span:{span.start}:{span.end}")
+            )
+        for index, quote in enumerate(self._quotes):
+            rows["quotes"].append(Option(self._quote_prompt(quote), id=f"quote:{index}"))
+        for note in self._notes:
+            rows["notes"].append(Option(Content(one_line(note.label)[:NAME_LIMIT]), id=f"note:{note.id}"))
+        options: list[Option] = []
+        for key, title in SECTIONS:
+            heading = f"{title}  {len(rows[key])}" if rows[key] else title
+            options.append(
+                Option(
+                    Content(heading, [Span(0, len(heading), self._style("entity-panel--section"))]),
+                    id=f"section:{key}",
+                    disabled=True,
+                )
+            )
+            options.extend(
+                rows[key]
+                or [
+                    Option(
+                        self._detail("  none" if key != "notes" else "  no notes yet"),
+                        id=f"empty:{key}",
+                        disabled=True,
+                    )
+                ]
+            )
+        self.set_options(options)
+        if kept and kept in self._option_ids():
+            self.highlighted = self.get_option_index(kept)
+
+    def _detail(self, text: str) -> Content:
+        return Content(text, [Span(0, len(text), self._style("entity-panel--detail"))])
+
+    def _two_lines(self, name: str, detail: str) -> Content:
+        name = one_line(name)[:NAME_LIMIT]
+        detail = "\n  ".join(one_line(line) for line in detail.split("\n"))
+        text = f"{name}\n  {detail}" if detail else name
+        spans = [Span(0, len(name), self._style("entity-panel--name"))]
+        if detail:
+            spans.append(Span(len(name) + 1, len(text), self._style("entity-panel--detail")))
+        return Content(text, spans, strip_control_codes=False)
+
+    def _entity_prompt(self, entity: Entity) -> Content:
+        facts = []
+        if entity.type == DATE and entity.value and entity.value != entity.name:
+            facts.append(entity.value)
+        facts.append(f"{len(entity.mentions)}×")
+        if entity.type == PERSON:
+            facts.append(_plural(quote_count(entity, self._quotes), "quote"))
+        elsewhere = self._elsewhere.get(entity.id, 0)
+        if elsewhere:
+            facts.append(f"{_plural(elsewhere, 'other article')}")
+        detail = " · ".join(facts)
+        if entity.role:
+            detail = f"{one_line(entity.role)}\n  {detail}"
+        return self._two_lines(entity.name, detail)
+
+    def _quote_prompt(self, quote: Quote) -> Content:
+        words = quote.text.split()
+        opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+        return self._two_lines(quote.speaker or "speaker unknown", f"“{opening}”")
+
+    @on(OptionList.OptionSelected)
+    def _choose(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "entity":
+            self.post_message(self.EntityChosen(rest))
+        elif kind == "quote":
+            self.post_message(self.QuoteChosen(int(rest)))
+        elif kind == "span":
+            start, end = rest.split(":")
+            self.post_message(self.SpanChosen(int(start), int(end)))
+        elif kind == "note":
+            self.post_message(self.NoteChosen(rest))

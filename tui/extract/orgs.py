@@ -1,0 +1,62 @@
+"""Organisations: institutional prefixes, known acronyms, and the canonical (long) name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tui.extract.lexicon import load_lexicon, load_mapping, load_phrases
+
+
+@cache
+def org_prefix_phrases() -> dict[tuple[str, ...], str]:
+    return load_phrases("org_prefixes")
+
+
+@cache
+def _prefix_lengths() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for words in org_prefix_phrases():
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+def match_org_prefix(texts: list[str], i: int) -> int:
+    """How many tokens from i form an organisation prefix (`Badan`, `Rumah Sakit`), 0 if none."""
+    if i >= len(texts):
+        return 0
+    longest = _prefix_lengths().get(texts[i], 0)
+    if not longest:
+        return 0
+    phrases = org_prefix_phrases()
+    for size in range(min(longest, len(texts) - i), 0, -1):
+        if tuple(texts[i : i + size]) in phrases:
+            return size
+    return 0
+
+
+def is_known_org_acronym(text: str) -> bool:
+    return text in load_lexicon("org_acronyms")
+
+
+def is_non_entity_acronym(text: str) -> bool:
+    return text in load_lexicon("non_entity_acronyms")
+
+
+def expand_org_words(words: list[str]) -> list[str]:
+    """`Pemkot Malang` → `Pemerintah Kota Malang`; `Pemprov Jatim` → `Pemerintah Provinsi Jawa Timur`:
+    the first word's short form is written out, and province short forms after it too."""
+    if not words:
+        return words
+    short_orgs = load_mapping("org_abbreviations")
+    provinces = load_mapping("province_short_forms")
+    out = short_orgs.get(words[0], words[0]).split()
+    expanded_head = words[0] in short_orgs
+    for w in words[1:]:
+        out.extend((provinces.get(w, w) if expanded_head else w).split())
+    return out
+
+
+def is_generic_org(words: list[str]) -> bool:
+    """True when every word is a kind-of-body word: `Pemerintah Provinsi` names no one body."""
+    generic = load_lexicon("generic_org_words")
+    return all(w in generic for w in words)

@@ -1,0 +1,112 @@
+"""People: role titles before a name, honorifics and degrees around it, and what a name looks like."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping, load_phrases
+
+# Lower-case words that may sit inside a name (`Omar al-Beshir`, `Abdullah bin Ahmad`).
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "al", "el", "del", "dos", "bt", "bte"})
+# Prefix+suffix shapes of Indonesian derived nouns (`Kesejahteraan`, `Pembangunan`,
+# `Pelatihan`), which are never given names.
+_DERIVED_PREFIXES = ("ke", "pe", "per", "pem", "pen", "peng", "peny", "pel")
+_DERIVED_SUFFIXES = ("an", "isasi", "itas")
+_VERB_PREFIXES = ("me", "mem", "men", "meng", "meny", "ber", "ter", "di")
+
+
+@cache
+def role_phrases() -> dict[tuple[str, ...], str]:
+    return load_phrases("roles")
+
+
+@cache
+def _role_lengths() -> dict[str, int]:
+    """First word of a role title → the most words a title starting with it has."""
+    out: dict[str, int] = {}
+    for words in role_phrases():
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+def match_role(texts: list[str], i: int) -> int:
+    """How many tokens from i form the longest role title (0 if none)."""
+    if i >= len(texts):
+        return 0
+    longest = _role_lengths().get(texts[i], 0)
+    if not longest:
+        return 0
+    phrases = role_phrases()
+    for size in range(min(longest, len(texts) - i), 0, -1):
+        if tuple(texts[i : i + size]) in phrases:
+            return size
+    return 0
+
+
+def is_role_abbreviation(text: str) -> bool:
+    return text in load_mapping("role_abbreviations")
+
+
+def is_honorific(text: str) -> bool:
+    return text in load_lexicon("honorifics")
+
+
+def is_degree(text: str) -> bool:
+    """`S.H.`, `M.Si`, `Ph.D.`: compared without dots and case."""
+    bare = text.replace(".", "").casefold()
+    return bool(bare) and bare in _degrees()
+
+
+@cache
+def _degrees() -> frozenset[str]:
+    return frozenset(d.replace(".", "").casefold() for d in load_lexicon("degrees"))
+
+
+def looks_derived(word: str) -> bool:
+    """A capitalised ke-/pe-/per-...-an word (`Kesejahteraan`) or a me-/ber-/di- verb: a common
+    word, not a given name."""
+    low = word.casefold()
+    if len(low) < 8:
+        return False
+    if low.endswith(("isasi", "itas")):
+        return True
+    return low.endswith(_DERIVED_SUFFIXES) and low.startswith(_DERIVED_PREFIXES)
+
+
+def looks_like_verb(word: str) -> bool:
+    """A sentence-initial affixed verb (`Dikatakan`, `Menurutnya`, `Berdasarkan`)."""
+    low = word.casefold()
+    if len(low) >= 7 and low.endswith(("lah", "kah")):
+        return True  # `Tenanglah`, `Mampukah`
+    return len(low) >= 8 and low.startswith(_VERB_PREFIXES) and (low.endswith(("kan", "nya", "i")))
+
+
+def is_complement_word(word: str) -> bool:
+    """A capitalised word that continues a role or an institution rather than starting a name."""
+    return word in load_lexicon("role_complement_words") or looks_derived(word)
+
+
+def is_function_word(word: str) -> bool:
+    """`Dalam`, `Namun`, `Senin`, `Mei`: capitalised only by position, never part of a name."""
+    return word.casefold() in load_casefolded("function_words")
+
+
+def is_common_word(word: str) -> bool:
+    """A function word or a common noun of titles (`Kategori`, `Penghargaan`): not a name."""
+    return is_function_word(word) or word in load_lexicon("common_capitalised_words")
+
+
+def is_title_cue(word: str) -> bool:
+    """`predikat`, `kategori`, `bertajuk`: the capitalised run after it is a title, not a name."""
+    return word.casefold() in load_casefolded("title_cues")
+
+
+@cache
+def person_cues() -> frozenset[str]:
+    """Words next to a name that make it a person: speech verbs (the quotes lexicon, read only)
+    and the cues of person_cues.txt."""
+    cues = set(load_casefolded("person_cues"))
+    for verb in load_lexicon("speech_verbs"):
+        if not verb.startswith("["):  # section headings of that file
+            cues.add(verb.split()[0].casefold())
+    return frozenset(cues)

@@ -1,0 +1,632 @@
+"""One left-to-right pass over the tokens of a body that finds typed mentions: people (with the
+role written before or after them), organisations and places.
+
+Every capitalised run is read from its left: honorifics, then a role title with what it governs
+(`Wali Kota Malang`, `Kepala Badan Kepegawaian Negara (BKN)`) and the name after it, else an
+organisation, else a place, else a name whose type the words around it decide (`kata Zudan`,
+`di Samarinda`). Names with no cue are left UNKNOWN for coref to settle against the rest of
+the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping
+from tui.extract.model import ORG, PERSON, PLACE
+from tui.extract.orgs import (
+    expand_org_words,
+    is_generic_org,
+    is_known_org_acronym,
+    is_non_entity_acronym,
+    match_org_prefix,
+)
+from tui.extract.people import (
+    NAME_PARTICLES,
+    is_common_word,
+    is_complement_word,
+    is_degree,
+    is_function_word,
+    is_honorific,
+    is_role_abbreviation,
+    is_title_cue,
+    looks_derived,
+    looks_like_verb,
+    match_role,
+    person_cues,
+)
+from tui.extract.places import gazetteer, lookup_place
+from tui.extract.tokens import is_acronym, tokenize
+from tui.extract.vocabulary import is_dictionary_word
+
+UNKNOWN = "UNKNOWN"
+
+# Tokens after which the next word is capitalised by rule, so capitals there say nothing.
+_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "”", "‘", "'", "(", "—", "–", ">", "|", "…"})
+# Words between a name and the speech verb that still make the verb point at the name.
+_FILLERS = frozenset({"pun", "juga", "sendiri", "pula", "lantas", "kemudian", "lalu"})
+_ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "az-"})
+_PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
+_SPACE = re.compile(r"\s+")
+# Roles that govern a village or a district, after which a kelurahan/kecamatan name is trusted.
+_LOCAL_ROLES = frozenset({"Lurah", "Camat", "Kepala Desa", "Kades", "Kapolsek", "Danramil"})
+_MAX_NAME_WORDS = 6
+_MAX_PLACE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention before coref: its type, where it is, and the canonical name it proposes."""
+
+    type: str  # PERSON, ORG, PLACE, or UNKNOWN (a capitalised name no cue has typed yet)
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    acronym: str | None = None  # an acronym defined for this organisation in the text
+    sentence_initial: bool = False
+
+
+def find_mentions(body: str) -> list[Found]:
+    """Typed mentions in text order. Never raises on any string."""
+    return _Scanner(body).scan()
+
+
+class _Scanner:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        tokens = tokenize(body)
+        self.texts, self.starts, self.ends = tokens.texts, tokens.starts, tokens.ends
+        self.n = len(self.texts)
+        # Capitalised tokens start every mention; the pass visits only these.
+        self.caps = [t[0].isupper() for t in self.texts]
+        self.found: list[Found] = []
+        self.cues = person_cues()
+        self.place_context = load_lexicon("place_context")
+        self.place_prefixes = load_lexicon("place_prefixes")
+        self.admin_prefixes = load_lexicon("admin_place_prefixes")
+        self.function_words = load_casefolded("function_words")
+        self.place_prefix_heads = frozenset(p.split()[0] for p in self.place_prefixes)
+        self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
+        self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
+        self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
+
+    # -- small predicates -------------------------------------------------------------------
+    def cap(self, i: int) -> bool:
+        return 0 <= i < self.n and self.caps[i]
+
+    def text(self, i: int) -> str:
+        return self.texts[i] if 0 <= i < self.n else ""
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        return self.texts[i - 1] in _OPENERS or "\n" in self.body[self.ends[i - 1] : self.starts[i]]
+
+    def emit(self, type_: str, i: int, j: int, name: str, **kw: object) -> int:
+        """Record tokens i..j-1 as a mention; returns its index in self.found."""
+        start, end = self.starts[i], self.ends[j - 1]
+        self.found.append(Found(type_, start, end, name, sentence_initial=self.sentence_initial(i), **kw))
+        return len(self.found) - 1
+
+    def words(self, i: int, j: int) -> list[str]:
+        """Token texts i..j-1 without parenthesised pieces."""
+        out, depth = [], 0
+        for t in self.texts[i:j]:
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                out.append(t)
+        return out
+
+    def span_text(self, i: int, j: int) -> str:
+        raw = self.body[self.starts[i] : self.ends[j - 1]]
+        return _SPACE.sub(" ", _PAREN_ABBREVIATION.sub("", raw)).strip(" ,")
+
+    # -- the pass ---------------------------------------------------------------------------
+    def scan(self) -> list[Found]:
+        next_free = 0
+        for i in [k for k, c in enumerate(self.caps) if c]:
+            if i >= next_free:
+                next_free = max(self._run(i), i + 1)
+        return self.found
+
+    def _in_web_address(self, i: int) -> bool:
+        """`JATIMSATUNEWS.COM`, `detik.com`: words glued to a dot are a web address."""
+        starts, ends, texts = self.starts, self.ends, self.texts
+        if i >= 2 and texts[i - 1] == "." and ends[i - 1] == starts[i]:
+            return ends[i - 2] == starts[i - 1]
+        if i + 2 < self.n and texts[i + 1] == "." and starts[i + 1] == ends[i]:
+            return starts[i + 2] == ends[i + 1] and texts[i + 2][0].isalpha()
+        return False
+
+    def _acronym_definition_after(self, i: int) -> int:
+        """If the capitalised words from i are followed by `(ACRONYM)`, the index of `)`, else 0."""
+        j = i
+        while j < self.n and j - i < 10 and (self.cap(j) or (self.text(j) == "dan" and self.cap(j + 1))):
+            j += 1
+        if j > i and self.texts[j - 1] == ")":
+            return 0
+        if j > i and self.text(j) == "(" and self.text(j + 2) == ")" and self._short_form_of(i, j + 1):
+            return j + 2
+        return 0
+
+    def _short_form_of(self, i: int, k: int) -> bool:
+        """Token k is a short form of the capitalised words from i: an acronym (`BKN`) or a
+        syllable acronym starting like them (`Mukernas` for `Musyawarah Kerja Nasional`)."""
+        short = self.texts[k]
+        if short[0].upper() != self.texts[i][0]:
+            return False  # `Rieke Diah Pitaloka (PDIP)` names a party, it does not define one
+        return is_acronym(short) or (self.caps[k] and short.isalpha() and k - 2 > i)
+
+    def _in_address(self, end: int) -> bool:
+        """`Menteng, Jakarta Pusat`, `di RSPP, Cikini, Jakarta`: a name right before `, <region>`."""
+        return (
+            self.text(end) == ","
+            and self.cap(end + 1)
+            and self._place_at(end + 1, allow_minor=False, facilities=False) is not None
+        )
+
+    def _coordinated_with_person(self, i: int) -> bool:
+        if i < 2 or self.texts[i - 1] not in ("dan", "atau", ",", "serta"):
+            return False
+        last = self.found[-1] if self.found else None
+        return last is not None and last.type == PERSON and last.end == self.ends[i - 2]
+
+    def _object_of(self, i: int) -> bool:
+        """The word before i takes a person as its object: a me-/di- verb or a preposition of people."""
+        prev = self.text(i - 1)
+        return prev in load_lexicon("person_prepositions") or _looks_like_verb(prev)
+
+    def _ends_mention(self, k: int) -> bool:
+        last = self.found[-1] if self.found else None
+        return last is not None and last.end == self.ends[k]
+
+    def _acts(self, end: int) -> bool:
+        """The words after a name make it the subject of a verb (`memutuskan`, `sudah datang`)."""
+        nxt = self.text(end)
+        if _looks_like_verb(nxt):
+            return True
+        adverbs = load_lexicon("subject_adverbs")
+        return nxt in adverbs and (_looks_like_verb(self.text(end + 1)) or self.text(end + 1) in adverbs)
+
+    def _skip_title(self, i: int) -> int:
+        """The capitalised run of a title (`predikat Nawasena`, `kategori Media Sosial`)."""
+        j = i
+        while j < self.n and (self.cap(j) or (self.text(j) in ("dan", "&", "-", "/") and self.cap(j + 1))):
+            j += 1
+        return j
+
+    def _run(self, i: int) -> int:
+        if self.texts[i].casefold() in self.function_words or self._in_web_address(i):
+            return i + 1  # `Namun`, `Dalam`, `Senin` open no mention
+        if i and is_title_cue(self.texts[i - 1]):
+            return self._skip_title(i)
+        alias_of = self.person_alias.get(self.texts[i].casefold())
+        if alias_of is not None:  # `SBY` after `Susilo Bambang Yudhoyono (SBY)`
+            return self._after_person(i + 1, self.emit(PERSON, i, i + 1, alias_of))
+        j = i
+        while is_honorific(self.text(j)) and self.cap(j + 1):
+            j += 1
+        honorific = j > i
+        if not honorific:
+            # A region of two words or more beats a role word inside it (`Raja Ampat`).
+            place = self._place_at(i, allow_minor=False, facilities=False)
+            if place and place[0] - i >= 2 and not match_role(self.texts, i) > place[0] - i:
+                self.emit(PLACE, i, place[0], place[1])
+                return place[0]
+        size = match_role(self.texts, j)
+        if size:
+            return self._role_run(j, size)
+        if honorific and is_acronym(self.texts[j]) and not is_known_org_acronym(self.texts[j]):
+            return self._after_person(j + 1, self.emit(PERSON, j, j + 1, self.texts[j]))  # `Pak SBY`
+        if honorific:
+            end = self._name_end(j)
+            if end > j:
+                # `Gus Dur`, `Bung Karno`: a familiar title and one word make the name.
+                if end == j + 1 and self.texts[j - 1] in load_lexicon("name_honorifics"):
+                    j -= 1
+                index = self.emit(PERSON, j, end, " ".join(self.words(j, end)))
+                return self._after_person(end, index)
+            return j
+        end = self._org_at(i, in_role=False)
+        if end:
+            return end
+        place = self._place_at(i, allow_minor=self._minor_context(i))
+        if place:
+            self.emit(PLACE, i, place[0], place[1])
+            return place[0]
+        return self._unknown_run(i)
+
+    # -- roles and people -------------------------------------------------------------------
+    def _role_run(self, j: int, size: int, *, apposition_of: int | None = None) -> int:
+        """A role title at j (size tokens), what it governs, and the person it names."""
+        role_start = j
+        k = j + size
+        role_end = k
+        title = " ".join(self.words(j, k))
+        local = title in _LOCAL_ROLES
+        while k < self.n:
+            if (
+                self.text(k) == "("
+                and self.text(k + 2) == ")"
+                and (is_role_abbreviation(self.text(k + 1)) or self.cap(k + 1))
+                and match_role(self.texts, k + 3)
+            ):
+                k += 3  # `Penjabat (Pj.) Wali Kota`
+                continue
+            more = match_role(self.texts, k)
+            if more and not is_complement_word(self.text(k)):
+                k += more
+                role_end = k
+                continue
+            if self.text(k) == "(" and self.text(k + 2) == ")" and is_role_abbreviation(self.text(k + 1)):
+                k += 3  # `Sekretaris Daerah (Sekda) Kota Malang`
+                continue
+            break
+        # What the role governs: institutions, places, portfolio words.
+        while k < self.n:
+            end = self._org_at(k, in_role=True)
+            if end:
+                k = role_end = end
+                continue
+            place = self._place_at(k, allow_minor=local, facilities=False)
+            if place:
+                self.emit(PLACE, k, place[0], place[1])
+                k = role_end = place[0]
+                continue
+            tok = self.texts[k]
+            if self.cap(k) and (is_complement_word(tok) or is_acronym(tok)):
+                k = role_end = k + 1
+                continue
+            if tok in ("dan", ",", "&") and self.cap(k + 1) and is_complement_word(self.text(k + 1)):
+                k += 1
+                continue
+            if (
+                tok in ("dan", "&")
+                and self.cap(k + 1)
+                and self.cap(k + 2)
+                and not is_acronym(self.text(k + 1))
+                and not match_role(self.texts, k + 1)
+            ):
+                k = role_end = k + 2  # `Direktur Pemasaran dan Niaga Pertamina`: one more portfolio word
+                continue
+            break
+        role = self.span_text(role_start, role_end)
+        # The name: right after the role, or after a comma (`Wali Kota Malang, Wahyu Hidayat,`).
+        start = k
+        if self.text(k) == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
+            start = k + 1  # not `kantor Presiden, Jakarta`
+        while is_honorific(self.text(start)) and self.cap(start + 1):
+            start += 1
+        end = self._name_end(start)
+        if apposition_of is None and end > start:
+            index = self.emit(PERSON, start, end, " ".join(self.words(start, end)), role=role)
+            return self._after_person(end, index)
+        if apposition_of is not None:
+            old = self.found[apposition_of]
+            if old.role is None:
+                self.found[apposition_of] = replace(old, type=PERSON, role=role)
+        return max(role_end, j + size)
+
+    def _name_end(self, k: int) -> int:
+        """Where a person's name starting at k ends (k if there is none)."""
+        j, words = k, 0
+        while j < self.n and words < _MAX_NAME_WORDS:
+            t = self.texts[j]
+            if (
+                self.cap(j)
+                and not is_acronym(t)
+                and not is_common_word(t)
+                and not is_honorific(t)
+                and not is_known_org_acronym(t)
+            ):
+                if match_role(self.texts, j) or (words and match_org_prefix(self.texts, j)):
+                    break
+                if not t.replace("-", "").replace("'", "").isalpha() or t.endswith("-nya"):
+                    break  # `Rp200`, `PKB-nya`
+                j += 1
+                words += 1
+                continue
+            if words and t in NAME_PARTICLES and self.cap(j + 1):
+                j += 1
+                continue
+            if words and t[:3] in _ARABIC_ARTICLES and t[3:4].isupper():
+                j += 1  # `Bashar al-Assad`
+                words += 1
+                continue
+            break
+        # A name never ends on a particle.
+        while j > k and self.texts[j - 1] in NAME_PARTICLES:
+            j -= 1
+        return j
+
+    def _after_person(self, end: int, index: int) -> int:
+        """Skip degrees after a name (`, S.H., M.Si.`) and read an apposition role
+        (`Alie Mulyanto, Staf Ahli ...`)."""
+        k = end
+        while self.text(k) == "," and is_degree(self.text(k + 1)):
+            k += 2
+        if (
+            self.text(k) == "("
+            and self.text(k + 2) == ")"
+            and self.cap(k + 1)
+            and self.texts[k + 1].isalpha()
+            and not self._place_at(k + 1, allow_minor=False)
+        ):
+            # `Joko Widodo (Jokowi)`: the short name in brackets is this person's too.
+            name = self.found[index].name
+            self.person_alias[self.texts[k + 1].casefold()] = name
+            self.emit(PERSON, k + 1, k + 2, name)
+            k += 3
+        if self.text(k) == "," and self.cap(k + 1):
+            size = match_role(self.texts, k + 1)
+            if size:
+                return self._role_run(k + 1, size, apposition_of=index)
+        return k
+
+    # -- organisations ----------------------------------------------------------------------
+    def _org_at(self, k: int, *, in_role: bool) -> int:
+        """An organisation at k: emits it and returns where it ends, or 0."""
+        prefix = match_org_prefix(self.texts, k)
+        tok = self.texts[k]
+        if prefix:
+            j = self._org_body(k + prefix, in_role=in_role)
+            if j == k + prefix and not is_known_org_acronym(tok):
+                return j  # a bare `Pemkot`, `Badan`: which one is not said
+            return self._emit_org(k, j)
+        if is_acronym(tok) or is_known_org_acronym(tok) or tok.casefold() in self.defined:
+            return self._acronym_org(k, in_role=in_role)
+        return 0
+
+    def _org_body(self, j: int, *, in_role: bool) -> int:
+        """Where an organisation's name that runs on from j ends. After a role title the name
+        after the organisation must stay out: there the organisation takes one proper word
+        (`Partai Golkar`) or descriptive words (`Dinas Pertanian dan Peternakan`), not both."""
+        proper = 0
+        described = False
+        close = self._acronym_definition_after(j)
+        if close:
+            return close - 2  # `Badan Pusat Statistik (BPS)`: the acronym closes the name
+        while j < self.n:
+            t = self.texts[j]
+            if (
+                t == "("
+                and self.text(j + 2) == ")"
+                and self.cap(j + 3)
+                and (self.text(j + 1) in load_mapping("org_abbreviations"))
+            ):
+                j += 3  # a short form inside the name: `Pemerintah Kota (Pemkot) Malang`
+                continue
+            if t in ("dan", "&") and self.cap(j + 1) and is_complement_word(self.text(j + 1)):
+                j += 1
+                continue
+            if not self.cap(j) or is_honorific(t) or is_function_word(t):
+                break
+            if match_role(self.texts, j) and not is_complement_word(t):
+                break
+            nested = match_org_prefix(self.texts, j)
+            if nested:
+                j += nested  # `Fraksi Partai Demokrat`: a body inside a body names itself anew
+                proper, described = 0, False
+                continue
+            place = self._place_at(j, allow_minor=True, facilities=False)
+            if place:
+                j = place[0]
+                continue
+            if is_complement_word(t) or is_acronym(t) or is_common_word(t):
+                j += 1
+                described = True
+                continue
+            if in_role and (proper >= 1 or described):
+                break
+            proper += 1
+            j += 1
+        return j
+
+    def _emit_org(self, k: int, j: int) -> int:
+        words = self.words(k, j)
+        if not words or is_generic_org(words):
+            return j
+        name = " ".join(expand_org_words(words))
+        acronym = None
+        end = j
+        if self.text(j) == "(" and self.text(j + 2) == ")" and is_acronym(self.texts[j + 1]):
+            acronym = self.texts[j + 1]
+            end = j + 3
+        self.emit(ORG, k, end, name, acronym=acronym)
+        if acronym:
+            self.defined[acronym.casefold()] = name
+        return end
+
+    def _acronym_org(self, k: int, *, in_role: bool) -> int:
+        tok = self.texts[k]
+        # `BKN (Badan Kepegawaian Negara)`: the long form in brackets names the body.
+        if self.text(k + 1) == "(" and self.cap(k + 2):
+            close = k + 2
+            while close < min(self.n, k + 14) and self.text(close) != ")":
+                close += 1
+            if self.text(close) == ")" and close > k + 2:
+                words = self.words(k + 2, close)
+                if match_org_prefix(self.texts, k + 2) or is_known_org_acronym(tok):
+                    name = " ".join(expand_org_words(words))
+                    self.emit(ORG, k, close + 1, name, acronym=tok)
+                    self.defined[tok.casefold()] = name
+                else:
+                    self.non_entity.add(tok.casefold())
+                return close + 1
+        defined = self.defined.get(tok.casefold())
+        if defined is not None:
+            self.emit(ORG, k, k + 1, defined, acronym=tok)
+            return k + 1
+        if tok.casefold() in self.non_entity or is_non_entity_acronym(tok):
+            return k + 1
+        known = is_known_org_acronym(tok)
+        if not is_acronym(tok) and not known:
+            return 0
+        if not known:
+            if not 2 <= len(tok) <= 5 or self._place_at(k, allow_minor=False):
+                return 0
+            if in_role and not is_complement_word(self.text(k + 1)):
+                return 0  # `Kepala BPS Amalia`: only `PDI Perjuangan`-like names are bodies here
+            if self.text(k - 1).casefold() in self.cues:
+                self.emit(PERSON, k, k + 1, tok)  # `kata SBY`: initials used as a name
+                return k + 1
+            if len(tok) < 3:
+                return 0
+        # `DPRD Kota Malang`, `PDI Perjuangan`: the acronym and the words that place it.
+        j = k + 1
+        while j < self.n and self.cap(j) and not is_acronym(self.texts[j]):
+            place = self._place_at(j, allow_minor=False, facilities=False)
+            if place:
+                j = place[0]
+                continue
+            if is_complement_word(self.text(j)):
+                j += 1
+                continue
+            break
+        return self._emit_org(k, j)
+
+    # -- places -----------------------------------------------------------------------------
+    def _minor_context(self, k: int) -> bool:
+        prev = self.text(k - 1)
+        if prev in self.place_context:
+            return True
+        last = self.found[-1] if self.found else None
+        return last is not None and last.type == ORG and last.end == self.ends[k - 1]
+
+    def _cap_words(self, k: int, limit: int) -> list[str]:
+        out = []
+        while k < self.n and len(out) < limit and self.caps[k] and self.texts[k][0].isalpha():
+            out.append(self.texts[k])
+            k += 1
+        return out
+
+    def _place_at(self, k: int, *, allow_minor: bool, facilities: bool = True) -> tuple[int, str] | None:
+        """A place at k: (end token index, canonical name), or None. Emits nothing.
+        `facilities=False` leaves out streets and buildings (`Jalan X`, `Gedung Y`)."""
+        if not self.cap(k):
+            return None
+        tok = self.texts[k]
+        if tok not in self.place_prefix_heads and tok.casefold() not in gazetteer().longest_from:
+            return None
+        size = 2 if f"{tok} {self.text(k + 1)}" in self.place_prefixes else 1
+        prefix = " ".join(self.texts[k : k + size])
+        if prefix in self.place_prefixes and not facilities and prefix not in self.admin_prefixes:
+            return None
+        if prefix in self.place_prefixes and self.cap(k + size):
+            if prefix in self.admin_prefixes:
+                hit = lookup_place(self._cap_words(k + size, _MAX_PLACE_WORDS), allow_minor=True)
+                if hit:
+                    return k + size + hit[0], hit[1]
+                words = self._cap_words(k + size, 3)
+                words = [w for w in words[:1]] + [w for w in words[1:2] if not is_common_word(w)]
+                if words and not is_common_word(words[0]):
+                    return k + size + len(words), " ".join(words)
+                return None
+            j = k + size
+            # Streets and buildings are often named after titles (`Jalan Panglima Sudirman`).
+            while j < self.n and j - k < 8 and self.cap(j) and not is_function_word(self.text(j)):
+                j += 1
+            if j > k + size:
+                return j, " ".join(self.words(k, j))
+            return None
+        hit = lookup_place(self._cap_words(k, _MAX_PLACE_WORDS), allow_minor=allow_minor)
+        if hit:
+            return k + hit[0], hit[1]
+        return None
+
+    # -- names no cue has typed yet -------------------------------------------------------------
+    def _unknown_run(self, i: int) -> int:
+        tok = self.texts[i]
+        initial = self.sentence_initial(i)
+        if is_acronym(tok) or tok.casefold() in self.non_entity:
+            return i + 1
+        # `Aparatur Sipil Negara (ASN)`: a thing defined with an acronym is not a person.
+        close = self._acronym_definition_after(i)
+        if close:
+            acronym = self.texts[close - 1]
+            if is_known_org_acronym(acronym):
+                name = " ".join(self.words(i, close - 2))
+                self.emit(ORG, i, close + 1, name, acronym=acronym)
+            else:
+                self.non_entity.add(acronym.casefold())
+            return close + 1
+        if is_common_word(tok) or looks_derived(tok) or is_complement_word(tok):
+            return i + 1
+        if tok.casefold() in self.cues:
+            return i + 1  # `Pasangan Joko Widodo`: the capitalised cue is read as the next name's cue
+        if initial and looks_like_verb(tok):
+            return i + 1
+        end = self._name_end(i)
+        if end == i:
+            return i + 1
+        words = self.words(i, end)
+        if any(looks_derived(w) or _looks_like_affixed_word(w) for w in words):
+            return end
+        if len(words) >= 2 and words[-1] in load_lexicon("org_suffixes"):
+            self.emit(ORG, i, end, " ".join(words))  # `Qualcomm Inc`, `Mesa Airlines`
+            return end
+        prev = self.text(i - 1).casefold()
+        nxt = self.text(end).casefold()
+        after = nxt in self.cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.cues)
+        aged = nxt == "(" and self.text(end + 1).isdigit() and self.text(end + 2) == ")"
+        if self.text(i - 1) in self.place_context:
+            type_ = PLACE
+        elif len(words) == 1 and _is_pair(words[0]):
+            return end  # `Jokowi-JK`, `SBY-Boediono`: a ticket of two people, not one
+        elif prev in self.cues:
+            type_ = PERSON
+        elif not after and self._in_address(end):
+            type_ = PLACE
+        elif after or aged:
+            type_ = PERSON
+        elif (
+            self.cap(i - 1)
+            and not initial
+            and not self._ends_mention(i - 1)
+            and not (self.sentence_initial(i - 1) and is_common_word(self.texts[i - 1]))
+        ):
+            return end  # the tail of a longer capitalised title, not a name
+        elif self._acts(end) and not any("-" in w for w in words) and not all(map(is_dictionary_word, words)):
+            type_ = PERSON  # `Jokowi memutuskan`, `Nia sudah datang`: a name that does something
+        elif self._coordinated_with_person(i):
+            type_ = PERSON  # `Hidayat dan Airlangga`: the partner of a person is one
+        elif len(words) == 1 and not initial and self._object_of(i) and not is_dictionary_word(words[0]):
+            type_ = PERSON  # `menggulingkan Khadafi`, `bertemu dengan Jokowi`
+        else:
+            type_ = UNKNOWN
+        if type_ == PLACE and end - i >= 2:
+            # `di Poltekad Junrejo`: an institution followed by the place it stands in.
+            for cut in range(i + 1, end):
+                place = self._place_at(cut, allow_minor=True, facilities=False)
+                if place and place[0] == end:
+                    self.emit(ORG, i, cut, " ".join(self.words(i, cut)))
+                    self.emit(PLACE, cut, end, place[1])
+                    return end
+        index = self.emit(type_, i, end, " ".join(words))
+        if type_ == PLACE:
+            return end
+        return self._after_person(end, index)
+
+
+_VERB_PREFIXES = ("me", "ber", "mem", "men", "meng", "meny", "di")
+
+
+def _looks_like_verb(word: str) -> bool:
+    low = word.casefold()
+    return len(low) >= 6 and low.isalpha() and low.startswith(_VERB_PREFIXES[:6])
+
+
+def _is_pair(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts)
+
+
+def _looks_like_affixed_word(word: str) -> bool:
+    """`Berkelas`, `Terpadu`: ber-/ter- words of eight letters or more are adjectives or verbs."""
+    low = word.casefold()
+    return len(low) >= 8 and low.startswith(("ber", "ter"))
