@@ -53,14 +53,14 @@ def _extraction_off() -> Iterator[None]:
     """Replace the extractor with one that finds nothing (worker processes fork from here, so they
     see it too; under spawn they would not, and the figure would include extraction)."""
     from tui.extract.model import Extraction
-    from tui.library import index as index_module
+    from tui.library import index_rows
 
-    real = index_module.extract
-    index_module.extract = lambda body, **kwargs: Extraction()
+    real = index_rows.extract
+    index_rows.extract = lambda body, **kwargs: Extraction()
     try:
         yield
     finally:
-        index_module.extract = real
+        index_rows.extract = real
 
 
 def cpu_seconds() -> float:

@@ -24,7 +24,6 @@ from tui.library.article import Article, content_fingerprint
 from tui.library.index import ArticleSummary, SearchHit, SyncReport
 
 
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     """Run `async def` tests (Pilot needs an event loop) without an extra pytest plugin."""

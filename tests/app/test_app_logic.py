@@ -18,8 +18,9 @@ from tui.library.index import ArticleSummary
 
 
 def summary(id_: str, source: str | None, day: int | None) -> ArticleSummary:
-    return ArticleSummary(id_, f"{id_}.txt", 1, f"title {id_}", source,
-                          date(2025, 5, day) if day else None, None, "words")
+    return ArticleSummary(
+        id_, f"{id_}.txt", 1, f"title {id_}", source, date(2025, 5, day) if day else None, None, "words"
+    )
 
 
 def test_back_and_forward_walk_the_visits_and_a_new_visit_drops_the_forward_part() -> None:
@@ -43,19 +44,29 @@ def test_visiting_the_current_article_again_is_not_a_new_step() -> None:
 
 
 def test_outlets_group_regardless_of_case_and_show_the_commonest_spelling() -> None:
-    groups = group_by_outlet([summary("1", "KOMPAS.com", 3), summary("2", "Kompas.com", 4),
-                              summary("3", "Kompas.com", 1)], "date")
+    groups = group_by_outlet(
+        [summary("1", "KOMPAS.com", 3), summary("2", "Kompas.com", 4), summary("3", "Kompas.com", 1)], "date"
+    )
     assert [(g.name, g.article_ids) for g in groups] == [("Kompas.com", ("2", "1", "3"))]
 
 
 def test_date_sort_puts_the_outlet_with_the_latest_news_first_and_unknown_last() -> None:
-    rows = [summary("1", "Alpha", 1), summary("2", "Zeta", 9), summary("3", None, 20), summary("4", "Beta", None)]
+    rows = [
+        summary("1", "Alpha", 1),
+        summary("2", "Zeta", 9),
+        summary("3", None, 20),
+        summary("4", "Beta", None),
+    ]
     assert [g.name for g in group_by_outlet(rows, "date")] == ["Zeta", "Alpha", "Beta", UNKNOWN_OUTLET]
     assert [g.name for g in group_by_outlet(rows, "outlet")] == ["Alpha", "Beta", "Zeta", UNKNOWN_OUTLET]
 
 
-@given(st.lists(st.tuples(st.sampled_from(["A", "a", "B", None, " "]), st.none() | st.integers(1, 28)),
-                max_size=30), st.sampled_from(["date", "outlet"]))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["A", "a", "B", None, " "]), st.none() | st.integers(1, 28)), max_size=30
+    ),
+    st.sampled_from(["date", "outlet"]),
+)
 def test_grouping_lists_every_article_exactly_once(rows: list, sort: str) -> None:
     summaries = [summary(str(n), source, day) for n, (source, day) in enumerate(rows)]
     listed = [a for g in group_by_outlet(summaries, sort) for a in g.article_ids]
@@ -96,6 +107,39 @@ def test_a_highlight_across_two_paragraphs_is_split_between_them() -> None:
 
 
 def test_meta_line_joins_what_is_known_with_the_indonesian_date() -> None:
-    article = Article(id="x", file="f", story=1, body="b", paragraphs=(), source="Lentera", dateline="MALANG",
-                      published=date(2025, 5, 17), byline=None)
+    article = Article(
+        id="x",
+        file="f",
+        story=1,
+        body="b",
+        paragraphs=(),
+        source="Lentera",
+        dateline="MALANG",
+        published=date(2025, 5, 17),
+        byline=None,
+    )
     assert meta_line(article) == "Lentera · MALANG · Sabtu, 17 Mei 2025"
+
+
+def test_worker_processes_can_start_while_stderr_has_no_descriptor() -> None:
+    """Under Textual, sys.stderr.fileno() is -1; the index's process pool must still start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, multiprocessing as mp\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from tui.app.worker_processes import start_resource_tracker\n"
+        "class NoFd:\n"
+        "    def write(self, s): pass\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return -1\n"
+        "real = sys.stdout\n"
+        "sys.stderr = NoFd()\n"
+        "start_resource_tracker()\n"
+        "method = 'forkserver' if 'forkserver' in mp.get_all_start_methods() else 'spawn'\n"
+        "with ProcessPoolExecutor(1, mp_context=mp.get_context(method)) as pool:\n"
+        "    real.write(str(pool.submit(abs, -7).result()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout == "7", out.stderr[-500:]

@@ -22,7 +22,9 @@ async def test_mouse_selection_maps_to_body_offsets_and_ctrl_c_copies_the_text(m
         body = screen.current.article.body
         assert view.selected_span() == (first.start + 4, second.start + 10)
         await pilot.press("ctrl+c")
-        assert app.clipboard == body[first.start + 4 : first.end] + "\n" + body[second.start : second.start + 10]
+        assert (
+            app.clipboard == body[first.start + 4 : first.end] + "\n" + body[second.start : second.start + 10]
+        )
 
 
 async def test_switching_to_a_light_theme_repaints_entities_with_its_colours(make_app, settle) -> None:

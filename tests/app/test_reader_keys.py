@@ -94,14 +94,18 @@ async def test_full_stop_and_comma_put_the_cursor_on_the_next_and_previous_quote
         assert reader(app).panel.highlighted_option.id == "quote:0"
 
 
-async def test_choosing_a_person_in_the_panel_highlights_it_and_e_walks_its_mentions(make_app, settle) -> None:
+async def test_choosing_a_person_in_the_panel_highlights_it_and_e_walks_its_mentions(
+    make_app, settle
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         screen = reader(app)
         panel = screen.panel
         panel.focus()
-        panel.highlighted = panel.get_option_index(next(o.id for o in panel.options if "entity:person" in (o.id or "")))
+        panel.highlighted = panel.get_option_index(
+            next(o.id for o in panel.options if "entity:person" in (o.id or ""))
+        )
         await pilot.press("enter")
         await settle(pilot, app)
         view = screen.article_view
@@ -132,7 +136,9 @@ async def test_current_mention_is_painted_with_the_current_style(make_app, settl
         content = paragraph.visual
         current = view.get_visual_style("article-view--current", partial=True)
         spans = [s for s in content.spans if s.style == current]
-        assert [(s.start + paragraph.start, s.end + paragraph.start) for s in spans] == [(mention.start, mention.end)]
+        assert [(s.start + paragraph.start, s.end + paragraph.start) for s in spans] == [
+            (mention.start, mention.end)
+        ]
 
 
 async def test_o_lists_other_articles_and_enter_opens_one_with_the_entity_chosen(make_app, settle) -> None:
@@ -165,7 +171,9 @@ async def test_slash_searches_the_library_and_enter_opens_the_hit(make_app, sett
         await settle(pilot, app)
         results = app.screen.query_one(OptionList)
         assert results.option_count == 1
-        assert str(results.get_option_at_index(0).prompt).startswith("Panen Penghargaan, Pj. Wali Kota Malang")
+        assert str(results.get_option_at_index(0).prompt).startswith(
+            "Panen Penghargaan, Pj. Wali Kota Malang"
+        )
         assert str(app.screen.query_one("#search-count").visual) == "1 found"
         await pilot.press("enter")
         await settle(pilot, app)
@@ -248,7 +256,13 @@ async def test_capital_s_switches_outlet_order_between_latest_news_and_name(make
         await settle(pilot, app)
         by_name = [g.name for g in screen.sources.groups]
         assert by_date[0] == "VOICEOFJATIM.COM"
-        assert by_name == ["beritajatim.com", "JATIMSATUNEWS.COM", "Lentera", "VOICEOFJATIM.COM", "(unknown outlet)"]
+        assert by_name == [
+            "beritajatim.com",
+            "JATIMSATUNEWS.COM",
+            "Lentera",
+            "VOICEOFJATIM.COM",
+            "(unknown outlet)",
+        ]
         assert app.state.sort == "outlet"
 
 
@@ -281,8 +295,13 @@ async def test_question_mark_opens_help_listing_every_key(make_app, settle) -> N
         await settle(pilot, app)
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").visual)
-        for line in ("n                     Next article", "]                     First article of next outlet",
-                     "alt+← / ⌫", "/                     Search the library", "ctrl+p"):
+        for line in (
+            "n                     Next article",
+            "]                     First article of next outlet",
+            "alt+← / ⌫",
+            "/                     Search the library",
+            "ctrl+p",
+        ):
             assert line in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
@@ -365,7 +384,9 @@ async def test_empty_folder_says_no_articles_found(make_app, settle, tmp_path: P
 async def test_keys_without_a_target_do_nothing_harmful(make_app, settle, tmp_path: Path, key: str) -> None:
     empty = tmp_path / "one"
     empty.mkdir()
-    (empty / "plain.txt").write_text("Judul tanpa kutipan\nSatu paragraf saja tanpa nama.\n", encoding="utf-8")
+    (empty / "plain.txt").write_text(
+        "Judul tanpa kutipan\nSatu paragraf saja tanpa nama.\n", encoding="utf-8"
+    )
     app = make_app(paths=[empty])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)

@@ -1,4 +1,5 @@
-"""Article text is shown literally: markup, escape sequences, huge and endless lines cannot break the screen."""
+"""Article text is shown literally: markup, escape sequences, huge articles and endless lines
+cannot break or inject into the screen."""
 
 from __future__ import annotations
 
@@ -29,16 +30,26 @@ def paragraphs(app) -> list[str]:
 
 
 async def test_markup_like_text_is_shown_literally(make_app, settle, tmp_path: Path) -> None:
-    text = "Judul [bold red]x[/] dan [link=http://evil]klik[/link]\nIsi [b]tebal[/b] $accent [@click=app.quit]q[/].\n"
+    text = (
+        "Judul [bold red]x[/] dan [link=http://evil]klik[/link]\n"
+        "Isi [b]tebal[/b] $accent [@click=app.quit]q[/].\n"
+    )
     app = make_app(paths=[write_library(tmp_path / "lib", {"markup-a.txt": text})])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        assert str(app.screen.query_one("#headline").visual) == "Judul [bold red]x[/] dan [link=http://evil]klik[/link]"
+        assert (
+            str(app.screen.query_one("#headline").visual)
+            == "Judul [bold red]x[/] dan [link=http://evil]klik[/link]"
+        )
         assert paragraphs(app) == ["Isi [b]tebal[/b] $accent [@click=app.quit]q[/]."]
         row = app.screen.sources.row_text(app.screen.current.article.id)
         assert row.endswith("Judul [bold red]x[/] dan [link=http://evil]klik[/link]")
-        assert "Judul [bold red]x[/] dan [link=http://evil]klik[/link]" in painted(app.screen.query_one("#headline"))
-        assert "Isi [b]tebal[/b] $accent [@click=app.quit]q[/]." in painted(app.screen.article_view._paragraphs[0])
+        assert "Judul [bold red]x[/] dan [link=http://evil]klik[/link]" in painted(
+            app.screen.query_one("#headline")
+        )
+        assert "Isi [b]tebal[/b] $accent [@click=app.quit]q[/]." in painted(
+            app.screen.article_view._paragraphs[0]
+        )
 
 
 async def test_escape_sequences_are_shown_as_visible_symbols_not_sent_to_the_terminal(
@@ -74,7 +85,9 @@ async def test_a_20000_word_article_opens_and_scrolls_to_its_end(make_app, settl
         assert view.scroll_y == view.max_scroll_y > 1_000
 
 
-async def test_a_line_with_no_spaces_wraps_instead_of_widening_the_screen(make_app, settle, tmp_path: Path) -> None:
+async def test_a_line_with_no_spaces_wraps_instead_of_widening_the_screen(
+    make_app, settle, tmp_path: Path
+) -> None:
     endless = "x" * 30_000
     text = f"{'J' * 500}\n{endless}\n"
     app = make_app(paths=[write_library(tmp_path / "lib", {"wide-a.txt": text})])

@@ -65,3 +65,19 @@ def test_organisation_after_a_role_stops_before_the_person_name() -> None:
 def test_known_acronym_alone_is_an_organisation() -> None:
     body = "Anggota DPRD menolak usulan itu dalam rapat paripurna."
     assert names_of(body, ORG) == ["DPRD"]
+
+
+def test_company_suffix_makes_a_name_an_organisation() -> None:
+    body = "Kontrak itu diteken bersama Sinar Rembulan Holdings pekan lalu."
+    assert names_of(body, ORG) == ["Sinar Rembulan Holdings"]
+    assert names_of(body, "PERSON") == []
+
+
+def test_news_outlet_named_alone_is_an_organisation() -> None:
+    body = "Hal itu dikatakannya kepada Kompas di Jakarta."
+    assert names_of(body, ORG) == ["Kompas"]
+
+
+def test_words_of_a_shouted_line_are_not_taken_for_acronyms() -> None:
+    body = "PEMKOT GELAR RETRET UNTUK ASN. Ketua DPRD hadir."
+    assert names_of(body, ORG) == ["DPRD"]

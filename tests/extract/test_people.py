@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.entity_helpers import entity_named, names_of
+from tests.extract.entity_helpers import entities_of, entity_named, names_of
 from tui.extract.model import PERSON
 
 
@@ -106,3 +106,52 @@ def test_capitalised_phrase_of_dictionary_words_without_cue_is_not_a_person() ->
 def test_initials_after_speech_verb_are_a_person() -> None:
     body = "Kami tidak akan mundur, kata SBY kepada wartawan."
     assert names_of(body, PERSON) == ["SBY"]
+
+
+def test_short_name_in_brackets_after_a_name_is_an_alias_and_later_mentions_join() -> None:
+    body = "Presiden Susilo Bambang Yudhoyono (SBY) membuka rapat. Menurut SBY, anggaran cukup."
+    person = entity_named(body, PERSON, "Susilo Bambang Yudhoyono")
+    assert [m.text for m in person.mentions] == ["Susilo Bambang Yudhoyono", "SBY", "SBY"]
+
+
+def test_familiar_title_with_one_word_stays_in_the_name() -> None:
+    body = "Ceramah itu selalu ramai, kenang Gus Mus di pesantren."
+    assert names_of(body, PERSON) == ["Gus Mus"]
+
+
+def test_partner_of_a_person_in_a_list_is_a_person() -> None:
+    body = "Rapat dihadiri Wakil Ketua DPRD Sutrisno Hadi dan Marzuki."
+    assert names_of(body, PERSON) == ["Sutrisno Hadi", "Marzuki"]
+
+
+def test_place_after_a_comma_is_not_taken_as_the_name_for_a_role() -> None:
+    body = "Hal itu disampaikan di kantor Presiden, Jakarta, kemarin."
+    assert names_of(body, PERSON) == []
+
+
+def test_title_alone_in_quote_marks_is_not_a_person() -> None:
+    body = "Ia membintangi serial “Kamen Rider Zero” tahun lalu."
+    assert names_of(body, PERSON) == []
+
+
+def test_phrase_holding_a_country_is_not_a_person() -> None:
+    body = "Pernyataan itu dibantah Militer Suriah pada Selasa."
+    assert names_of(body, PERSON) == []
+
+
+def test_role_without_a_name_is_a_mention_of_the_one_person_holding_it() -> None:
+    body = (
+        "Sekretaris Daerah (Sekda) Kota Batu Deni Wahyu memberi arahan. "
+        "Dalam kesempatan itu, Sekda menegaskan pentingnya disiplin."
+    )
+    person = entity_named(body, PERSON, "Deni Wahyu")
+    assert [m.text for m in person.mentions] == ["Deni Wahyu", "Sekda"]
+    assert "Sekda" not in person.aliases
+
+
+def test_role_without_a_name_held_by_two_people_is_no_ones_mention() -> None:
+    body = (
+        "Kepala Desa Sukamaju Rudi Hartono dan Kepala Desa Sukamulya Joko Susilo hadir. Kepala Desa menolak."
+    )
+    mentions = [m.text for e in entities_of(body, PERSON) for m in e.mentions]
+    assert "Kepala Desa" not in mentions

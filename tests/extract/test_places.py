@@ -77,3 +77,18 @@ def test_gazetteer_is_built_once() -> None:
     started = time.perf_counter()
     again = gazetteer()
     assert again is first and time.perf_counter() - started < 1.0
+
+
+def test_country_after_a_common_noun_is_a_nationality_not_a_place() -> None:
+    body = "Perusahaan farmasi Inggris itu membuka pabrik di Jepang."
+    assert names_of(body, PLACE) == ["Jepang"]
+
+
+def test_country_after_a_verb_is_a_place() -> None:
+    body = "Rudal itu menghantam Israel pada malam hari."
+    assert names_of(body, PLACE) == ["Israel"]
+
+
+def test_lower_case_direction_after_a_country_is_part_of_the_place() -> None:
+    body = "Roket itu menghantam Gaza selatan pada malam hari."
+    assert names_of(body, PLACE) == ["Gaza Selatan"]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tui.extract.model import PERSON, Entity, Extraction, Mention, entity_id
 from tui.library import index as index_module
+from tui.library import index_rows
 from tui.library.index import (
     DB_NAME,
     LibraryIndex,
@@ -57,7 +58,7 @@ def library(tmp_path: Path) -> Path:
 
 
 class CallCounter:
-    """Wraps a function and counts the calls (the index looks both up at call time)."""
+    """Wraps a function and counts the calls (index_rows looks both up at call time)."""
 
     def __init__(self, function):
         self.function = function
@@ -70,15 +71,15 @@ class CallCounter:
 
 @pytest.fixture
 def counted_reads(monkeypatch: pytest.MonkeyPatch) -> CallCounter:
-    counter = CallCounter(index_module.load_file)
-    monkeypatch.setattr(index_module, "load_file", counter)
+    counter = CallCounter(index_rows.load_file)
+    monkeypatch.setattr(index_rows, "load_file", counter)
     return counter
 
 
 @pytest.fixture
 def counted_extractions(monkeypatch: pytest.MonkeyPatch) -> CallCounter:
-    counter = CallCounter(index_module.extract)
-    monkeypatch.setattr(index_module, "extract", counter)
+    counter = CallCounter(index_rows.extract)
+    monkeypatch.setattr(index_rows, "extract", counter)
     return counter
 
 
@@ -174,7 +175,7 @@ def test_newer_parser_or_extractor_version_reads_every_file_again(
 ) -> None:
     with LibraryIndex(db_in(tmp_path)) as index:
         index.sync([library])
-    monkeypatch.setattr(index_module, "current_versions", lambda: "parser=999;extractor=999")
+    monkeypatch.setattr(index_rows, "current_versions", lambda: "parser=999;extractor=999")
     with LibraryIndex(db_in(tmp_path)) as index:
         report = index.sync([library])
         again = index.sync([library])
@@ -189,7 +190,7 @@ def test_versions_come_from_the_parser_and_the_extractor(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(tui.library.parse, "PARSER_VERSION", 41, raising=False)
     monkeypatch.setattr(tui.extract, "EXTRACTOR_VERSION", 42, raising=False)
-    assert index_module.current_versions() == "parser=41;extractor=42"
+    assert index_rows.current_versions() == "parser=41;extractor=42"
 
 
 def test_moved_file_keeps_its_id_and_is_neither_parsed_nor_extracted_again(
@@ -274,14 +275,14 @@ def test_file_that_becomes_unreadable_is_reported_and_dropped(library: Path, tmp
 def test_parser_crash_on_one_file_skips_that_file_only(
     library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = index_module.load_file
+    real = index_rows.load_file
 
     def crashing(path: Path, **kwargs):
         if path.name == "b-pasar.md":
             raise RuntimeError("parser bug")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(index_module, "load_file", crashing)
+    monkeypatch.setattr(index_rows, "load_file", crashing)
     with LibraryIndex(db_in(tmp_path)) as index:
         report = index.sync([library])
     assert report.total == 2
@@ -311,7 +312,7 @@ def test_file_name_that_is_not_utf8_is_indexed_under_an_escaped_name(tmp_path: P
 def test_lone_surrogates_from_the_parser_are_stored_as_replacement_characters(
     library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = index_module.load_file
+    real = index_rows.load_file
 
     def with_surrogates(path: Path, **kwargs):
         articles = real(path, **kwargs)
@@ -320,7 +321,7 @@ def test_lone_surrogates_from_the_parser_are_stored_as_replacement_characters(
             for a in articles
         ]
 
-    monkeypatch.setattr(index_module, "load_file", with_surrogates)
+    monkeypatch.setattr(index_rows, "load_file", with_surrogates)
     with LibraryIndex(db_in(tmp_path)) as index:
         report = index.sync([library])
         summary = index.summaries()[0]
@@ -398,7 +399,7 @@ def fake_extract(body: str, **_kwargs) -> Extraction:
 
 @pytest.fixture
 def people_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(index_module, "extract", fake_extract)
+    monkeypatch.setattr(index_rows, "extract", fake_extract)
     folder = tmp_path / "people"
     write_article(folder, "1.md", "Satu", "Siti Rahma meninjau pasar bersama Budi Santoso.")
     write_article(folder, "2.md", "Dua", "Siti Rahma membuka rapat kerja.")
@@ -455,10 +456,10 @@ def test_failed_extraction_is_stored_empty_and_retried_next_sync(
     def broken(body: str, **_kwargs) -> Extraction:
         raise ValueError("extractor bug")
 
-    monkeypatch.setattr(index_module, "extract", broken)
+    monkeypatch.setattr(index_rows, "extract", broken)
     with LibraryIndex(db_in(tmp_path)) as index:
         first = index.sync([library])
-        monkeypatch.setattr(index_module, "extract", fake_extract)
+        monkeypatch.setattr(index_rows, "extract", fake_extract)
         second = index.sync([library])
     assert first.total == 3 and first.skipped == []
     assert (second.changed, second.parsed) == (3, 3)
@@ -552,6 +553,18 @@ def test_fts_query_quotes_words_and_keeps_phrases_and_prefixes() -> None:
     assert fts_query('pasar "harga cabai" sekol* say "hi"') == '"pasar" "harga cabai" "sekol"* "say" "hi"'
     assert fts_query('a"b') == '"a""b"'
     assert fts_query(' " - * ') == ""
+    assert fts_query("wali ko", prefix_last=True) == '"wali" "ko"*'
+    assert fts_query('"wali kota"', prefix_last=True) == '"wali kota"'
+    assert fts_query("wali ", prefix_last=True) == '"wali"*'
+
+
+def test_search_as_you_type_matches_the_unfinished_last_word(library: Path, tmp_path: Path) -> None:
+    with LibraryIndex(db_in(tmp_path)) as index:
+        index.sync([library])
+        typed = [hit.title for hit in index.search("harga cab", prefix_last=True)]
+        exact = index.search("harga cab")
+    assert typed == ["Harga Cabai Naik Menjelang Lebaran"]
+    assert exact == []
 
 
 @pytest.fixture(scope="module")
@@ -595,7 +608,7 @@ file_operations = st.lists(
 def test_cached_index_after_any_file_changes_equals_a_fresh_one(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, operations: list
 ) -> None:
-    monkeypatch.setattr(index_module, "extract", fake_extract)
+    monkeypatch.setattr(index_rows, "extract", fake_extract)
     root = tmp_path_factory.mktemp("ops")
     folder = root / "lib"
     folder.mkdir()
@@ -649,6 +662,19 @@ def test_corrupt_database_file_is_moved_aside_and_rebuilt(library: Path, tmp_pat
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
 
 
+def test_only_the_newest_damaged_copies_are_kept(library: Path, tmp_path: Path) -> None:
+    db = db_in(tmp_path)
+    db.parent.mkdir(parents=True)
+    for stamp in ("20200101-000000", "20210101-000000", "20220101-000000"):
+        (db.parent / f"{DB_NAME}.corrupt-{stamp}").write_bytes(b"old damaged copy")
+    db.write_bytes(b"not a database" * 100)
+    with LibraryIndex(db) as index:
+        index.sync([library])
+    kept = sorted(p.name for p in db.parent.iterdir() if ".corrupt-" in p.name)
+    assert len(kept) == 2
+    assert kept[0] == f"{DB_NAME}.corrupt-20220101-000000"
+
+
 def test_truncated_database_is_rebuilt(library: Path, tmp_path: Path) -> None:
     db = db_in(tmp_path)
     with LibraryIndex(db) as index:
@@ -668,6 +694,24 @@ def test_truncated_database_is_rebuilt(library: Path, tmp_path: Path) -> None:
     assert report.total == 3 and len(titles) == 3
     assert [hit.title for hit in hits] == ["Harga Cabai Naik Menjelang Lebaran"]
     assert warnings and "damaged" in warnings[0]
+
+
+def test_damaged_full_text_index_is_rebuilt_from_the_stored_articles(library: Path, tmp_path: Path) -> None:
+    db = db_in(tmp_path)
+    with LibraryIndex(db) as index:
+        index.sync([library])
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE articles_fts_data SET block = zeroblob(length(block)) WHERE id > 10")
+        assert index.search("cabai") == []
+        # SQLite reports such damage, when it notices, as SQLITE_CORRUPT_VTAB.
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        error.sqlite_errorname = "SQLITE_CORRUPT_VTAB"
+        index._recover(error, index._generation)
+        hits = [hit.title for hit in index.search("cabai")]
+        assert not index.in_memory and len(index.summaries()) == 3
+        warnings = list(index.warnings)
+    assert hits == ["Harga Cabai Naik Menjelang Lebaran"]
+    assert len(warnings) == 1 and "full-text index" in warnings[0]
 
 
 def test_database_locked_by_another_program_falls_back_to_memory(library: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from tui.extract.quotes import find_quotes
 from tui.extract.recognise import find_mentions
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 # Beyond this many characters a body is cut for entity search (quotes and dates see it all):
 # a sane article is far shorter, and the cap bounds the work on hostile input.
 MAX_ENTITY_CHARS = 4 * 1024 * 1024
@@ -88,7 +88,8 @@ def _add_speakers(body: str, entities: list[Entity], quotes: list[Quote]) -> lis
         anchor = q.cue_end if q.cue_end is not None else q.end
         lo = max(0, anchor - _SPEAKER_WINDOW)
         at = body.find(speaker, lo, anchor + _SPEAKER_WINDOW)
-        mentions = (Mention(at, at + len(speaker), speaker),) if at >= 0 else ()
+        taken = at < 0 or any(m.start < at + len(speaker) and at < m.end for e in out for m in e.mentions)
+        mentions = () if taken else (Mention(at, at + len(speaker), speaker),)
         out.append(Entity(entity_id(PERSON, speaker), PERSON, speaker, mentions))
     return out
 

@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tui.extract.lexicon import load_mapping
 from tui.extract.model import ORG, PERSON, PLACE, Entity, Mention, entity_id
-from tui.extract.recognise import UNKNOWN, Found
+from tui.extract.recognise import ROLE, UNKNOWN, Found
 from tui.extract.vocabulary import is_dictionary_word
 
 # Role titles that govern a region (`Wali Kota Malang`), so the region can be inherited.
 _REGION_ROLES = ("Wali Kota", "Walikota", "Bupati", "Gubernur", "Camat", "Lurah")
 _ROLE_HEADS = ("Wakil ", "Penjabat ", "Pj. ", "Plt. ", "Pelaksana Tugas ")
 _SPACE = re.compile(r"\s+")
+_ROMAN = re.compile(r"[IVXLC]+")
 # The most full names one short form is compared with (real articles name a handful).
 _MAX_CANDIDATES = 16
 
@@ -33,6 +35,7 @@ class _Group:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)
+    role_mentions: set[tuple[int, int]] = field(default_factory=set)  # mentions by role, not by name
 
 
 def _key(name: str) -> str:
@@ -86,7 +89,7 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         return [full[i] for i in rarest[:_MAX_CANDIDATES] if _is_subsequence(words, full[i][0])]
 
     strong_multi = sorted(
-        (f for f in people if f.type == PERSON and len(f.name.split()) >= 2),
+        (f for f in people if len(f.name.split()) >= 2 and (f.type == PERSON or _guess_is_person(f))),
         key=lambda f: -len(f.name.split()),
     )
     exact: dict[str, str] = {}  # casefolded full name → itself as first written
@@ -140,12 +143,15 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         elif f.type == PERSON or _guess_is_person(f):
             add(PERSON, f.name, f, f.role)
 
+    _link_roles(body, [f for f in found if f.type == ROLE], groups)
+
     # Aliases: every distinct way the text writes the entity other than its name.
     entities = []
     roles_by_region = _region_of_roles(groups.values())
     for g in groups.values():
         seen = {_key(g.name)}
-        for text in [m.text for m in g.mentions] + g.acronyms:
+        named = [m.text for m in g.mentions if (m.start, m.end) not in g.role_mentions]
+        for text in named + g.acronyms:
             text = _SPACE.sub(" ", text).strip()
             if _key(text) not in seen:
                 seen.add(_key(text))
@@ -159,6 +165,31 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
     return entities
 
 
+def _link_roles(body: str, roles: list[Found], groups: dict[tuple[str, str], _Group]) -> None:
+    """A role written without a name (`Sekda menegaskan`, `Pak Wali Kota`) is a mention of the
+    one person the article gives that role (`Sekretaris Daerah Kota Malang Erik Setyo Santoso`);
+    with no such person, or two, it is no one's. It never becomes an alias."""
+    people = [g for g in groups.values() if g.type == PERSON and g.roles]
+    if not roles or not people:
+        return
+    long_forms = load_mapping("role_abbreviations")
+    for f in roles:
+        written = body[f.start : f.end]
+        title = long_forms.get(written, written)
+        holders = [g for g in people if any(_holds(r, title, long_forms) for r in g.roles)]
+        if len(holders) == 1:
+            holders[0].mentions.append(Mention(f.start, f.end, written))
+            holders[0].role_mentions.add((f.start, f.end))
+
+
+def _holds(role: str, title: str, long_forms: dict[str, str]) -> bool:
+    """`Sekretaris Daerah Kota Malang` holds `Sekretaris Daerah`; `Wakil Wali Kota` does not hold
+    `Wali Kota`."""
+    first, _, rest = role.partition(" ")
+    role = f"{long_forms.get(first, first)} {rest}".strip()
+    return role == title or role.startswith(title + " ")
+
+
 def _guess_is_person(f: Found) -> bool:
     """A capitalised name of two words or more with no cue is a person unless every word is a
     dictionary word (`Dasa Bakti`), or, at the start of a sentence, its first word is one.
@@ -167,6 +198,8 @@ def _guess_is_person(f: Found) -> bool:
     words = f.name.split()
     if len(words) < 2:
         return False
+    # Roman numerals (`Perang Dunia II`) say nothing either way.
+    words = [w for w in words if not _ROMAN.fullmatch(w)] or words
     if f.sentence_initial:
         # At the start of a sentence capitals say less: the first word must not be a common word.
         return not is_dictionary_word(words[0])

@@ -37,15 +37,21 @@ from tui.extract.people import (
     person_cues,
 )
 from tui.extract.places import gazetteer, lookup_place
-from tui.extract.tokens import is_acronym, tokenize
+from tui.extract.tokens import is_acronym, is_initials, tokenize
 from tui.extract.vocabulary import is_dictionary_word
 
 UNKNOWN = "UNKNOWN"
+ROLE = "ROLE"  # a role title written without a name (`Sekda`, `Wali Kota`)
 
 # Tokens after which the next word is capitalised by rule, so capitals there say nothing.
 _OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "”", "‘", "'", "(", "—", "–", ">", "|", "…"})
 # Words between a name and the speech verb that still make the verb point at the name.
 _FILLERS = frozenset({"pun", "juga", "sendiri", "pula", "lantas", "kemudian", "lalu"})
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "«", "'"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’", "»", "'"})
+_DIRECTIONS = frozenset(
+    {"utara", "selatan", "barat", "timur", "tengah", "tenggara", "barat-laut", "barat-daya"}
+)
 _ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "az-"})
 _PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
 _SPACE = re.compile(r"\s+")
@@ -59,7 +65,7 @@ _MAX_PLACE_WORDS = 5
 class Found:
     """A mention before coref: its type, where it is, and the canonical name it proposes."""
 
-    type: str  # PERSON, ORG, PLACE, or UNKNOWN (a capitalised name no cue has typed yet)
+    type: str  # PERSON, ORG, PLACE, UNKNOWN (a capitalised name no cue has typed yet) or ROLE
     start: int
     end: int
     name: str
@@ -158,6 +164,8 @@ class _Scanner:
         """Token k is a short form of the capitalised words from i: an acronym (`BKN`) or a
         syllable acronym starting like them (`Mukernas` for `Musyawarah Kerja Nasional`)."""
         short = self.texts[k]
+        if short in load_mapping("org_abbreviations"):
+            return False  # `Pemerintah Kota (Pemkot) Malang`: a short form inside the name
         if short[0].upper() != self.texts[i][0]:
             return False  # `Rieke Diah Pitaloka (PDIP)` names a party, it does not define one
         return is_acronym(short) or (self.caps[k] and short.isalpha() and k - 2 > i)
@@ -171,7 +179,8 @@ class _Scanner:
         )
 
     def _coordinated_with_person(self, i: int) -> bool:
-        if i < 2 or self.texts[i - 1] not in ("dan", "atau", ",", "serta"):
+        """`Hidayat dan Airlangga`, `Prabowo - Hatta`: the partner of a person is one."""
+        if i < 2 or self.texts[i - 1] not in ("dan", "atau", ",", "serta", "-", "–"):
             return False
         last = self.found[-1] if self.found else None
         return last is not None and last.type == PERSON and last.end == self.ends[i - 2]
@@ -179,7 +188,16 @@ class _Scanner:
     def _object_of(self, i: int) -> bool:
         """The word before i takes a person as its object: a me-/di- verb or a preposition of people."""
         prev = self.text(i - 1)
-        return prev in load_lexicon("person_prepositions") or _looks_like_verb(prev)
+        return prev.casefold() in load_casefolded("person_prepositions") or _looks_like_verb(prev)
+
+    def _quoted_whole(self, i: int, end: int) -> bool:
+        """The capitalised words i..end-1 are all that stands between a pair of quote marks."""
+        return self.text(i - 1) in _OPEN_QUOTES and self.text(end) in _CLOSE_QUOTES
+
+    def _shouting(self, k: int) -> bool:
+        """Token k stands among words written all in capitals (`PEMKOT GELAR RETRET UNTUK ASN`):
+        there capitals say nothing about acronyms."""
+        return sum(1 for t in self.texts[max(0, k - 2) : k + 3] if t[0].isalpha() and is_acronym(t)) >= 3
 
     def _ends_mention(self, k: int) -> bool:
         last = self.found[-1] if self.found else None
@@ -237,9 +255,28 @@ class _Scanner:
             return end
         place = self._place_at(i, allow_minor=self._minor_context(i))
         if place:
-            self.emit(PLACE, i, place[0], place[1])
-            return place[0]
+            end, name = place
+            if self.text(end) in _DIRECTIONS and name in load_lexicon("world_places"):
+                # `Gaza selatan`, `Afrika barat`: a part of the place, written in lower case.
+                name = f"{name} {self.texts[end].capitalize()}"
+                end += 1
+            if not self._nationality_use(i, name):
+                self.emit(PLACE, i, end, name)
+            return end
         return self._unknown_run(i)
+
+    def _nationality_use(self, i: int, name: str) -> bool:
+        """`serangan udara Israel`, `perusahaan farmasi Inggris`, `pemerintah Indonesia`: a country
+        right after a common noun says whose, not where, so it is no place mention. After a
+        preposition (`di Israel`), a verb (`menyerang Israel`) or at a sentence start it is one."""
+        if i == 0 or name not in load_lexicon("world_places"):
+            return False
+        prev = self.texts[i - 1]
+        if not prev.isalpha() or not prev.islower():
+            return False
+        if prev in self.function_words or prev in self.place_context or _looks_like_verb(prev):
+            return False
+        return True
 
     # -- roles and people -------------------------------------------------------------------
     def _role_run(self, j: int, size: int, *, apposition_of: int | None = None) -> int:
@@ -249,6 +286,7 @@ class _Scanner:
         role_end = k
         title = " ".join(self.words(j, k))
         local = title in _LOCAL_ROLES
+        title_end = k
         while k < self.n:
             if (
                 self.text(k) == "("
@@ -261,7 +299,7 @@ class _Scanner:
             more = match_role(self.texts, k)
             if more and not is_complement_word(self.text(k)):
                 k += more
-                role_end = k
+                role_end = title_end = k
                 continue
             if self.text(k) == "(" and self.text(k + 2) == ")" and is_role_abbreviation(self.text(k + 1)):
                 k += 3  # `Sekretaris Daerah (Sekda) Kota Malang`
@@ -310,6 +348,9 @@ class _Scanner:
             old = self.found[apposition_of]
             if old.role is None:
                 self.found[apposition_of] = replace(old, type=PERSON, role=role)
+        else:
+            # `Sekda menegaskan`: a role with no name may stand for the one person holding it.
+            self.emit(ROLE, j, title_end, role)
         return max(role_end, j + size)
 
     def _name_end(self, k: int) -> int:
@@ -319,15 +360,17 @@ class _Scanner:
             t = self.texts[j]
             if (
                 self.cap(j)
-                and not is_acronym(t)
+                and (not is_acronym(t) or is_initials(t))
                 and not is_common_word(t)
                 and not is_honorific(t)
                 and not is_known_org_acronym(t)
             ):
                 if match_role(self.texts, j) or (words and match_org_prefix(self.texts, j)):
                     break
-                if not t.replace("-", "").replace("'", "").isalpha() or t.endswith("-nya"):
-                    break  # `Rp200`, `PKB-nya`
+                if not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t)) or t.endswith(
+                    "-nya"
+                ):
+                    break  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
                 j += 1
                 words += 1
                 continue
@@ -374,10 +417,15 @@ class _Scanner:
         prefix = match_org_prefix(self.texts, k)
         tok = self.texts[k]
         if prefix:
+            close = self._acronym_definition_after(k)
+            if close:
+                return self._emit_org(k, close - 2)  # `Badan Pusat Statistik (BPS)`: the acronym ends it
             j = self._org_body(k + prefix, in_role=in_role)
-            if j == k + prefix and not is_known_org_acronym(tok):
+            if j == k + prefix and prefix == 1 and not is_known_org_acronym(tok):
                 return j  # a bare `Pemkot`, `Badan`: which one is not said
             return self._emit_org(k, j)
+        if is_initials(tok):
+            return 0  # `H.M.` opens a name
         if is_acronym(tok) or is_known_org_acronym(tok) or tok.casefold() in self.defined:
             return self._acronym_org(k, in_role=in_role)
         return 0
@@ -388,9 +436,6 @@ class _Scanner:
         (`Partai Golkar`) or descriptive words (`Dinas Pertanian dan Peternakan`), not both."""
         proper = 0
         described = False
-        close = self._acronym_definition_after(j)
-        if close:
-            return close - 2  # `Badan Pusat Statistik (BPS)`: the acronym closes the name
         while j < self.n:
             t = self.texts[j]
             if (
@@ -401,14 +446,19 @@ class _Scanner:
             ):
                 j += 3  # a short form inside the name: `Pemerintah Kota (Pemkot) Malang`
                 continue
-            if t in ("dan", "&") and self.cap(j + 1) and is_complement_word(self.text(j + 1)):
-                j += 1
+            if (
+                t in ("dan", "&")
+                and self.cap(j + 1)
+                and is_complement_word(self.text(j + 1))
+                and not match_org_prefix(self.texts, j + 1)
+            ):
+                j += 1  # `Kementerian Kelautan dan Perikanan`, not `MK dan Dewan Kehormatan`
                 continue
             if not self.cap(j) or is_honorific(t) or is_function_word(t):
                 break
             if match_role(self.texts, j) and not is_complement_word(t):
                 break
-            nested = match_org_prefix(self.texts, j)
+            nested = 0 if is_complement_word(t) else match_org_prefix(self.texts, j)
             if nested:
                 j += nested  # `Fraksi Partai Demokrat`: a body inside a body names itself anew
                 proper, described = 0, False
@@ -475,7 +525,7 @@ class _Scanner:
             if self.text(k - 1).casefold() in self.cues:
                 self.emit(PERSON, k, k + 1, tok)  # `kata SBY`: initials used as a name
                 return k + 1
-            if len(tok) < 3:
+            if len(tok) < 3 or self._shouting(k):
                 return 0
         # `DPRD Kota Malang`, `PDI Perjuangan`: the acronym and the words that place it.
         j = k + 1
@@ -543,7 +593,7 @@ class _Scanner:
     def _unknown_run(self, i: int) -> int:
         tok = self.texts[i]
         initial = self.sentence_initial(i)
-        if is_acronym(tok) or tok.casefold() in self.non_entity:
+        if (is_acronym(tok) and not is_initials(tok)) or tok.casefold() in self.non_entity:
             return i + 1
         # `Aparatur Sipil Negara (ASN)`: a thing defined with an acronym is not a person.
         close = self._acronym_definition_after(i)
@@ -567,7 +617,13 @@ class _Scanner:
         words = self.words(i, end)
         if any(looks_derived(w) or _looks_like_affixed_word(w) for w in words):
             return end
+        if self.text(i - 1) not in self.place_context and not _name_like(words):
+            return end
+        if self._quoted_whole(i, end):
+            return end  # `“Mahou Sentai Magiranger”`: a title in quote marks, not a name
         if len(words) >= 2 and words[-1] in load_lexicon("org_suffixes"):
+            if initial and is_dictionary_word(words[0]):
+                return i + 1  # `Saham Qualcomm Inc`: the common word only opens the sentence
             self.emit(ORG, i, end, " ".join(words))  # `Qualcomm Inc`, `Mesa Airlines`
             return end
         prev = self.text(i - 1).casefold()
@@ -575,6 +631,10 @@ class _Scanner:
         after = nxt in self.cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.cues)
         aged = nxt == "(" and self.text(end + 1).isdigit() and self.text(end + 2) == ")"
         if self.text(i - 1) in self.place_context:
+            # `di Rumah Relawan Brawijaya`: after `di` a building's name may hold common nouns.
+            while end < self.n and end - i < 6 and self.caps[end] and not is_function_word(self.texts[end]):
+                end += 1
+            words = self.words(i, end)
             type_ = PLACE
         elif len(words) == 1 and _is_pair(words[0]):
             return end  # `Jokowi-JK`, `SBY-Boediono`: a ticket of two people, not one
@@ -594,14 +654,14 @@ class _Scanner:
         elif self._acts(end) and not any("-" in w for w in words) and not all(map(is_dictionary_word, words)):
             type_ = PERSON  # `Jokowi memutuskan`, `Nia sudah datang`: a name that does something
         elif self._coordinated_with_person(i):
-            type_ = PERSON  # `Hidayat dan Airlangga`: the partner of a person is one
+            type_ = PERSON
         elif len(words) == 1 and not initial and self._object_of(i) and not is_dictionary_word(words[0]):
             type_ = PERSON  # `menggulingkan Khadafi`, `bertemu dengan Jokowi`
         else:
             type_ = UNKNOWN
         if type_ == PLACE and end - i >= 2:
             # `di Poltekad Junrejo`: an institution followed by the place it stands in.
-            for cut in range(i + 1, end):
+            for cut in (i + 1,):  # a one-word institution: a longer head is a building's name
                 place = self._place_at(cut, allow_minor=True, facilities=False)
                 if place and place[0] == end:
                     self.emit(ORG, i, cut, " ".join(self.words(i, cut)))
@@ -619,6 +679,14 @@ _VERB_PREFIXES = ("me", "ber", "mem", "men", "meng", "meny", "di")
 def _looks_like_verb(word: str) -> bool:
     low = word.casefold()
     return len(low) >= 6 and low.isalpha() and low.startswith(_VERB_PREFIXES[:6])
+
+
+def _name_like(words: list[str]) -> bool:
+    """Could these words be a person's name? Not when one is a country or region (`Militer
+    Suriah`, `Kota Suriah`) or when three or more are all dictionary words (`Hak Asasi Manusia`)."""
+    if len(words) >= 2 and any(lookup_place([w], allow_minor=False) for w in words):
+        return False
+    return not (len(words) >= 3 and all(map(is_dictionary_word, words)))
 
 
 def _is_pair(word: str) -> bool:

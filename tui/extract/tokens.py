@@ -36,6 +36,14 @@ def is_acronym(text: str) -> bool:
     return not all(c in _ROMAN for c in letters)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def is_initials(text: str) -> bool:
+    """`B.`, `H.M.`: initials inside a name."""
+    return _INITIALS.fullmatch(text) is not None
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     return (

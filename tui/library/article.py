@@ -6,7 +6,6 @@ Offsets everywhere in Kabar index `Article.body`.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,14 +73,11 @@ class Article:
         )
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def content_fingerprint(text: str) -> str:
     """A hash of the text that ignores case, Unicode form and white space.
 
     Used as the article's stable id (it survives a rename or move of the file) and by
     annotations to recognise the article after its file was touched.
     """
-    folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    folded = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest()

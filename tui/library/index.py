@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import logging
 import multiprocessing
 import os
-import re
 import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -38,25 +37,24 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui import paths as kabar_paths
-from tui.extract import extract
 from tui.extract.model import Extraction
+from tui.library import index_rows
 from tui.library.article import Article
-from tui.library.loader import SkipFile, Skipped, discover, load_file
+from tui.library.index_query import CONTROLS, MARK_END, MARK_START, fts_query, unmark
+from tui.library.index_rows import ReadJob, ReadOutcome, file_hash, read_chunk, read_job, storable
+from tui.library.loader import Skipped, discover
 
 log = logging.getLogger("kabar.index")
 
 DB_NAME = "index.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # Below this many files to read, the main process is faster than starting worker processes.
 PARALLEL_MIN_FILES = 100
 # Rows written per transaction: big enough to be fast, small enough for readers to see progress.
 BATCH_FILES = 200
-FIRST_WORDS = 12
 DEFAULT_BUSY_SECONDS = 5.0
-_HASH_BLOCK = 1 << 20
-# Snippet markers: C0 controls never survive the parser, so they cannot clash with article text.
-_MARK_START, _MARK_END = "\x02", "\x03"
-_CORRUPT_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+KEEP_CORRUPT_COPIES = 2
+_CORRUPT_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 # Title words count more than body words in the ranking.
 _TITLE_WEIGHT, _BODY_WEIGHT = 4.0, 1.0
 
@@ -83,8 +81,8 @@ CREATE TABLE IF NOT EXISTS articles(
     first_words TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     body TEXT NOT NULL,
-    article_json TEXT NOT NULL,
-    extraction_json TEXT NOT NULL,
+    article_json TEXT NOT NULL,  -- Article.to_dict() without the body (it is the column above)
+    extraction_zjson BLOB NOT NULL,  -- Extraction.to_dict() as zlib-compressed JSON
     UNIQUE(path, story)
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles(id);
@@ -174,155 +172,21 @@ class _FileState(NamedTuple):
     versions: str
 
 
-class _ArticleRow(NamedTuple):
-    story: int
-    id: str
-    title: str | None
-    source: str | None
-    dateline: str | None
-    published: str | None
-    byline: str | None
-    first_words: str
-    fingerprint: str
-    body: str
-    article_json: str
-    extraction_json: str
-    entities: tuple[tuple[str, str, str, int], ...]  # (entity id, type, name, mentions)
-
-
-class _ReadJob(NamedTuple):
-    path: str  # the file as found on disk
-    key: str  # the same path as stored in the database (see _db_key)
-    size: int
-    mtime_ns: int
-    hash: str
-
-
 @dataclass(slots=True)
 class _SyncPlan:
     """What a sync has to do, decided from the stored stats before any file is read."""
 
-    to_read: list[_ReadJob] = field(default_factory=list)
+    to_read: list[ReadJob] = field(default_factory=list)
     restat: list[tuple[int, int, str]] = field(default_factory=list)  # (size, mtime_ns, path)
-    reuse: list[tuple[_ReadJob, str]] = field(default_factory=list)  # (moved file, donor path)
+    reuse: list[tuple[ReadJob, str]] = field(default_factory=list)  # (moved file, donor path)
     gone: list[str] = field(default_factory=list)
     known: frozenset[str] = frozenset()  # paths the index had before this sync
-
-
-class _ReadOutcome(NamedTuple):
-    job: _ReadJob
-    rows: tuple[_ArticleRow, ...]
-    skip_reason: str | None
-    versions: str
-
-
-def current_versions() -> str:
-    """The parser and extractor versions rows are written with; a change re-reads the files.
-
-    Read with fallbacks so the index works before either module declares its version.
-    """
-    parser = None
-    try:
-        from tui.library import parse as parse_module
-
-        parser = getattr(parse_module, "PARSER_VERSION", None)
-    except Exception:  # noqa: BLE001 - a half-written parse module must not break the index
-        parser = None
-    if parser is None:
-        from tui.library import loader as loader_module
-
-        parser = getattr(loader_module, "PARSER_VERSION", 0)
-    from tui import extract as extract_module
-
-    extractor = getattr(extract_module, "EXTRACTOR_VERSION", 0)
-    return f"parser={parser};extractor={extractor}"
 
 
 def _default_max_bytes() -> int:
     from tui.library import loader as loader_module
 
     return int(getattr(loader_module, "DEFAULT_MAX_BYTES", 5 * 1024 * 1024))
-
-
-def file_hash(path: str | Path) -> str:
-    """blake2b of the file's bytes (the key that recognises a moved or touched file)."""
-    digest = hashlib.blake2b(digest_size=16)
-    with open(path, "rb") as handle:
-        while block := handle.read(_HASH_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(text: str | None) -> str | None:
-    """`text` with lone surrogates (from escapes in hostile YAML, say) made U+FFFD: SQLite only
-    takes valid UTF-8. One character for one, so body offsets still hold."""
-    if text is None or text.isascii():
-        return text
-    return _LONE_SURROGATE.sub("\ufffd", text)
-
-
-def _first_words(body: str) -> str:
-    return " ".join(body.split()[:FIRST_WORDS])
-
-
-def _article_row(article: Article) -> tuple[_ArticleRow, bool]:
-    """The stored form of one article and its extraction; the flag is False when extraction failed."""
-    try:
-        extraction = extract(article.body, published=article.published, language=article.language)
-        extracted = True
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop the library
-        log.warning("kabar: extraction failed on %s story %d: %s", article.file, article.story, error)
-        extraction, extracted = Extraction(), False
-    article_dict = article.to_dict()
-    if article.extra:
-        with contextlib.suppress(TypeError, ValueError):
-            article_dict["extra"] = json.loads(json.dumps(article.extra))
-    entities = tuple(
-        (_storable(entity.id), entity.type, _storable(entity.name), len(entity.mentions))
-        for entity in extraction.entities
-    )
-    row = _ArticleRow(
-        story=article.story,
-        id=_storable(article.id),
-        title=_storable(article.title),
-        source=_storable(article.source),
-        dateline=_storable(article.dateline),
-        published=article.published.isoformat() if article.published else None,
-        byline=_storable(article.byline),
-        first_words=_storable(_first_words(article.body)),
-        fingerprint=_storable(article.fingerprint),
-        body=_storable(article.body),
-        article_json=_storable(json.dumps(article_dict, ensure_ascii=False)),
-        extraction_json=_storable(json.dumps(extraction.to_dict(), ensure_ascii=False)),
-        entities=entities,
-    )
-    return row, extracted
-
-
-def _read_one(job: _ReadJob, max_bytes: int, versions: str) -> _ReadOutcome:
-    """Parse and extract one file. Never raises: a failure becomes a skip reason."""
-    try:
-        articles = load_file(Path(job.path), max_bytes=max_bytes)
-    except SkipFile as reason:
-        return _ReadOutcome(job, (), str(reason) or "could not be read", versions)
-    except Exception as error:  # noqa: BLE001 - a parser bug on one file must not stop the library
-        return _ReadOutcome(job, (), f"could not be parsed ({type(error).__name__}: {error})", versions)
-    rows: list[_ArticleRow] = []
-    all_extracted = True
-    for article in articles:
-        row, extracted = _article_row(dataclasses.replace(article, file=job.key))
-        rows.append(row)
-        all_extracted = all_extracted and extracted
-    # A failed extraction is stored empty under a version no release has, so the next sync retries.
-    return _ReadOutcome(job, tuple(rows), None, versions if all_extracted else versions + ";retry")
-
-
-def _read_chunk(jobs: Sequence[_ReadJob], max_bytes: int, versions: str) -> list[_ReadOutcome]:
-    """Worker-process entry point: read a chunk of files."""
-    return [_read_one(job, max_bytes, versions) for job in jobs]
 
 
 def _absolute(path: str | Path) -> str:
@@ -377,63 +241,12 @@ class _Scope:
         return any(path.startswith(folder.rstrip(os.sep) + os.sep) for folder in self.folders)
 
 
-_QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w")
-_SPACES = re.compile(r"\s+")
-# FTS5 reads a query only up to a NUL; no control character belongs in a search anyway.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must match.
-
-    Words are quoted, so FTS operators and punctuation (`"`, `AND (`, `-`) are searched as plain
-    text and can never be a syntax error. `"two words"` is a phrase; a trailing `*` makes a word a
-    prefix (`retre*`). Returns "" when nothing searchable is left.
-    """
-    parts: list[str] = []
-    for match in _QUERY_PART.finditer(_CONTROLS.sub(" ", text)):
-        phrase, word = match.group(1), match.group(2)
-        term = phrase if phrase is not None else word
-        prefix = phrase is None and term.endswith("*")
-        term = term.rstrip("*") if prefix else term
-        if not _WORD.search(term):
-            continue
-        parts.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(parts)
-
-
-def _unmark(marked: str | None) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Text without the snippet markers, and the marked spans as offsets into that text."""
-    if not marked:
-        return "", ()
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for piece in re.split(f"([{_MARK_START}{_MARK_END}])", marked):
-        if piece == _MARK_START:
-            start = length
-        elif piece == _MARK_END:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
-        else:
-            # One line: snippets are shown in lists, so runs of white space become one space.
-            piece = _SPACES.sub(" ", piece)
-            if piece.startswith(" ") and (not out or out[-1].endswith(" ") or length == 0):
-                piece = piece[1:]
-            out.append(piece)
-            length += len(piece)
-    return "".join(out).rstrip(), tuple(spans)
-
-
 def _error_name(error: BaseException) -> str:
     return getattr(error, "sqlite_errorname", "") or ""
 
 
 def _is_corruption(error: BaseException) -> bool:
-    if _error_name(error) in _CORRUPT_ERRORS:
+    if _error_name(error).startswith(_CORRUPT_ERRORS):  # SQLITE_CORRUPT_VTAB: a damaged FTS index
         return True
     # Without an error name, a DatabaseError that is not operational means a damaged file.
     return type(error) is sqlite3.DatabaseError
@@ -443,7 +256,8 @@ class LibraryIndex:
     """The SQLite/FTS5 cache of the library. See the module docstring for threading and fallbacks.
 
     `db_path` defaults to `tui.paths.cache_dir() / "index.sqlite"`; ":memory:" keeps it in memory.
-    `on_warning` receives each fallback message (default: the "kabar.index" logger).
+    `on_warning` receives each fallback message as it happens; `warnings` keeps them all (the
+    reader shows them; without `on_warning` they only go to the "kabar.index" logger at INFO).
     """
 
     def __init__(
@@ -482,7 +296,8 @@ class LibraryIndex:
         if self._on_warning is not None:
             self._on_warning(message)
         else:
-            log.warning("%s", message)
+            # Not WARNING: with logging unconfigured that would reach stderr, under the reader's screen.
+            log.info("%s", message)
 
     def _connect(self, target: str) -> sqlite3.Connection:
         conn = sqlite3.connect(
@@ -543,6 +358,11 @@ class LibraryIndex:
             f"kabar: index cache {self.db_path} is damaged ({error}); moved it to {aside.name} "
             "and started a new one"
         )
+        # Keep the newest few for a post-mortem; a cache that keeps breaking must not fill the disk.
+        old_copies = sorted(self.db_path.parent.glob(f"{self.db_path.name}.corrupt-*"))
+        for stale in old_copies[:-KEEP_CORRUPT_COPIES]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
     def _use_memory(self, reason: str | None) -> None:
         self._close_connections()
@@ -617,12 +437,25 @@ class LibraryIndex:
                 return
             if self._memory is not None:
                 raise error  # nothing left to fall back to: a bug, not a cache problem
+            if _error_name(error) == "SQLITE_CORRUPT_VTAB" and self._rebuild_full_text():
+                return
             self._close_connections()
             if _is_corruption(error):
                 self._move_aside(error)
                 self._open()
             else:
                 self._use_memory(f"cannot use the index cache {self.db_path} ({error})")
+
+    def _rebuild_full_text(self) -> bool:
+        """Re-make a damaged full-text index from the stored articles (nothing is re-read)."""
+        try:
+            with self._connection() as conn:
+                conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        except sqlite3.Error:
+            return False
+        self._generation += 1  # the failed operation runs again
+        self._warn(f"kabar: the full-text index in {self.db_path} was damaged; rebuilt it from the cache")
+        return True
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
@@ -723,7 +556,7 @@ class LibraryIndex:
         started = time.perf_counter()
         report = SyncReport()
         max_bytes = _default_max_bytes() if max_bytes is None else max_bytes
-        versions = current_versions()
+        versions = index_rows.current_versions()
 
         def skip(skipped: Skipped) -> None:
             report.skipped.append(skipped)
@@ -746,7 +579,7 @@ class LibraryIndex:
         if progress is not None:
             progress(done, len(found))
 
-        batch: list[_ReadOutcome] = []
+        batch: list[ReadOutcome] = []
         for outcome in self._read(plan.to_read, workers, max_bytes, versions):
             if outcome.skip_reason is not None:  # counted in `skipped`, not as new or changed
                 if outcome.job.key in plan.known:
@@ -789,7 +622,7 @@ class LibraryIndex:
             try:
                 stat = os.stat(path)
             except OSError:
-                plan.to_read.append(_ReadJob(path, key, 0, 0, ""))  # the loader says why it cannot
+                plan.to_read.append(ReadJob(path, key, 0, 0, ""))  # the loader says why it cannot
                 if key in known:
                     report.changed += 1
                 else:
@@ -801,7 +634,7 @@ class LibraryIndex:
                     report.unchanged += 1
                     continue
             digest = self._hash_or_blank(path, stat.st_size, max_bytes)
-            job = _ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest)
+            job = ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest)
             if state is not None and digest and state.hash == digest and state.versions == versions:
                 plan.restat.append((stat.st_size, stat.st_mtime_ns, key))
                 report.unchanged += 1
@@ -822,7 +655,7 @@ class LibraryIndex:
         return plan
 
     @staticmethod
-    def _same_bytes_elsewhere(conn: sqlite3.Connection, job: _ReadJob, versions: str) -> str | None:
+    def _same_bytes_elsewhere(conn: sqlite3.Connection, job: ReadJob, versions: str) -> str | None:
         """An indexed file with the same bytes and kind (.txt/.md) as `job`: a move or a copy."""
         rows = conn.execute(
             "SELECT path FROM files WHERE hash = ? AND versions = ? AND path != ?",
@@ -878,7 +711,7 @@ class LibraryIndex:
         for path in plan.gone:
             self._delete_file(conn, path)
 
-    def _copy_file_rows(self, conn: sqlite3.Connection, job: _ReadJob, donor: str) -> None:
+    def _copy_file_rows(self, conn: sqlite3.Connection, job: ReadJob, donor: str) -> None:
         """Index a moved or copied file from the rows of a file with the same bytes."""
         self._delete_file(conn, job.key)
         donor_row = conn.execute("SELECT versions FROM files WHERE path = ?", (donor,)).fetchone()
@@ -891,7 +724,7 @@ class LibraryIndex:
         )
         rows = conn.execute(
             "SELECT key, story, id, title, source, dateline, published, byline, first_words, fingerprint, "
-            "body, article_json, extraction_json FROM articles WHERE path = ? ORDER BY story",
+            "body, article_json, extraction_zjson FROM articles WHERE path = ? ORDER BY story",
             (donor,),
         ).fetchall()
         for key, *values in rows:
@@ -900,7 +733,7 @@ class LibraryIndex:
             values[10] = json.dumps(article_dict, ensure_ascii=False)
             cursor = conn.execute(
                 "INSERT INTO articles(path, story, id, title, source, dateline, published, byline, "
-                "first_words, fingerprint, body, article_json, extraction_json) "
+                "first_words, fingerprint, body, article_json, extraction_zjson) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (job.key, *values),
             )
@@ -910,7 +743,7 @@ class LibraryIndex:
                 (cursor.lastrowid, key),
             )
 
-    def _store(self, outcomes: list[_ReadOutcome], skip: Callable[[Skipped], None]) -> int:
+    def _store(self, outcomes: list[ReadOutcome], skip: Callable[[Skipped], None]) -> int:
         """Write one batch of read files in one transaction; returns the number of stories stored."""
 
         def write(conn: sqlite3.Connection) -> int:
@@ -927,7 +760,7 @@ class LibraryIndex:
                 for row in outcome.rows:
                     cursor = conn.execute(
                         "INSERT INTO articles(path, story, id, title, source, dateline, published, byline, "
-                        "first_words, fingerprint, body, article_json, extraction_json) "
+                        "first_words, fingerprint, body, article_json, extraction_zjson) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (job.key, *row[:12]),
                     )
@@ -947,14 +780,14 @@ class LibraryIndex:
         return stored
 
     def _read(
-        self, jobs: list[_ReadJob], workers: int | None, max_bytes: int, versions: str
-    ) -> Iterator[_ReadOutcome]:
+        self, jobs: list[ReadJob], workers: int | None, max_bytes: int, versions: str
+    ) -> Iterator[ReadOutcome]:
         """Parse and extract `jobs`, in worker processes when there are enough to pay for them."""
         workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
         context = _pool_context() if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES else None
         if context is None:
             for job in jobs:
-                yield _read_one(job, max_bytes, versions)
+                yield read_job(job, max_bytes, versions)
             return
         # Chunks amortise the inter-process round trip; several per worker keep both cores busy
         # to the end and give the progress bar steps.
@@ -964,7 +797,7 @@ class LibraryIndex:
         pool: ProcessPoolExecutor | None = None
         try:
             pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context)
-            futures = {pool.submit(_read_chunk, c, max_bytes, versions): n for n, c in enumerate(chunks)}
+            futures = {pool.submit(read_chunk, c, max_bytes, versions): n for n, c in enumerate(chunks)}
             for future in as_completed(futures):
                 outcomes = future.result()
                 finished.add(futures[future])
@@ -975,7 +808,7 @@ class LibraryIndex:
             for n, chunk in enumerate(chunks):
                 if n not in finished:
                     for job in chunk:
-                        yield _read_one(job, max_bytes, versions)
+                        yield read_job(job, max_bytes, versions)
         finally:
             # Also on Ctrl-C or a failed write: drop the queued chunks instead of reading them all.
             if pool is not None:
@@ -1030,28 +863,36 @@ class LibraryIndex:
 
     def article(self, article_id: str) -> Article:
         """The article with this id. Raises KeyError when it is not in the index."""
-        _path, article_json = self._row_for_id(article_id, "article_json")
+        _path, article_json, body = self._row_for_id(article_id, "article_json, body")
         data = json.loads(article_json)
+        data["body"] = body
         article = Article.from_dict(data)
         extra = data.get("extra")
         return dataclasses.replace(article, extra=extra) if isinstance(extra, dict) else article
 
     def extraction(self, article_id: str) -> Extraction:
         """The entities, quotes and dates of the article with this id. Raises KeyError."""
-        _path, extraction_json = self._row_for_id(article_id, "extraction_json")
-        return Extraction.from_dict(json.loads(extraction_json))
+        _path, extraction_zjson = self._row_for_id(article_id, "extraction_zjson")
+        return Extraction.from_dict(json.loads(zlib.decompress(extraction_zjson)))
 
     def search(
-        self, query: str, limit: int = 50, *, paths: Iterable[str | Path] | None = None, syntax: bool = False
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        paths: Iterable[str | Path] | None = None,
+        syntax: bool = False,
+        prefix_last: bool = False,
     ) -> list[SearchHit]:
         """Articles matching `query`, best first (bm25; title words weigh more than body words).
 
         The query is what a user typed (see `fts_query`); with `syntax=True` it is passed to FTS5
         as written (AND, OR, NOT, NEAR, column filters) and a malformed one raises SearchQueryError.
+        `prefix_last=True` suits search as you type: the last word also matches longer words.
         Limited to `paths` (default: the last sync's paths).
         """
-        query = _storable(query) or ""
-        match = _CONTROLS.sub(" ", query).strip() if syntax else fts_query(query)
+        query = storable(query) or ""
+        match = CONTROLS.sub(" ", query).strip() if syntax else fts_query(query, prefix_last=prefix_last)
         if not match or limit <= 0:
             return []
         scope = self._scope_for(paths)
@@ -1064,12 +905,12 @@ class LibraryIndex:
                 f"bm25(articles_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) AS score "
                 "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid "
                 f"WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.path, a.story LIMIT ?",
-                [_MARK_START, _MARK_END, _MARK_START, _MARK_END, match, *params, limit],
+                [MARK_START, MARK_END, MARK_START, MARK_END, match, *params, limit],
             ).fetchall()
             hits = []
             for article_id, title, source, path, story, first_words, snippet, marked_title, score in rows:
-                text, spans = _unmark(snippet)
-                _plain_title, title_spans = _unmark(marked_title)
+                text, spans = unmark(snippet)
+                _plain_title, title_spans = unmark(marked_title)
                 hits.append(
                     SearchHit(
                         id=article_id,

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.screen import ModalScreen
-from textual.style import Style
 from textual.widgets import Static
 
 from tui.app.keys import BUILT_IN_KEYS, KEYS

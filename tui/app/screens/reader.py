@@ -26,6 +26,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.app.history import History
 from tui.app.keys import READER_SCOPE, bindings
 from tui.app.printable import one_line
+from tui.app.worker_processes import start_resource_tracker
+from tui.app.screens.reader_notes import NotesActions  # a, h, v, N, A, D, L: issue 5
+from tui.app.screens.reader_stories import StoriesActions  # c, r, R, |: issue 6
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.source_list import SourceList, short_date
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from tui.library.index import ArticleSummary  # heavy (SQLite, parser): not at start-up
 
 CACHED_ARTICLES = 64
+PREFETCH_STEPS = (1, 2, 3, -1)  # the articles `n` (and `p`) will most likely ask for next
 PROGRESS_EVERY = 0.1  # seconds between progress messages from the sync worker
 
 
@@ -50,7 +54,7 @@ class LoadedArticle:
     elsewhere: dict[str, int] = field(default_factory=dict)  # entity id -> other articles naming it
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(NotesActions, StoriesActions, Screen):
     BINDINGS = bindings(READER_SCOPE)
     AUTO_FOCUS = "#sources"
 
@@ -84,6 +88,7 @@ class ReaderScreen(Screen):
         self._listed = False
         self._footer_state: tuple[bool, bool] | None = None
         self._entity_counts: dict[str, int] | None = None
+        self._status_about_article = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -154,6 +159,7 @@ class ReaderScreen(Screen):
                 last = now
                 self.post_message(self.SyncProgress(done, total))
 
+        start_resource_tracker()  # else the index's process pool cannot start under Textual
         index.sync(paths, progress=progress, on_skip=lambda s: skipped.append(str(s)))
         notes = list(getattr(index, "warnings", []))  # e.g. the cache fell back to memory
         if skipped:
@@ -250,11 +256,14 @@ class ReaderScreen(Screen):
         return LoadedArticle(article, extraction, elsewhere)
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self, article_id: str) -> None:
-        """Read the next article ahead of time so `n` shows it without waiting for the index."""
-        if article_id not in self._cache:
-            loaded = self._read_article(article_id)
-            self.app.call_from_thread(self._remember, loaded)
+    def _prefetch(self, article_ids: list[str]) -> None:
+        """Read the next few articles ahead of time so `n` shows them without waiting for the index."""
+        worker = get_current_worker()
+        for article_id in article_ids:
+            if worker.is_cancelled:
+                return
+            if article_id not in self._cache:
+                self.app.call_from_thread(self._remember, self._read_article(article_id))
 
     def _remember(self, loaded: LoadedArticle) -> None:
         self._cache[loaded.article.id] = loaded
@@ -271,21 +280,23 @@ class ReaderScreen(Screen):
         article = loaded.article
         self.current = loaded
         self.article_view.show(article, loaded.extraction, scroll_y=scroll_y)
-        self.panel.show_extraction(
-            loaded.extraction, self.article_view.quotes, loaded.elsewhere
-        )
+        self.panel.show_extraction(loaded.extraction, self.article_view.quotes, loaded.elsewhere)
         if record:
             self.history.visit(article.id)
         self.sources.highlight_article(article.id)
         self._set_read(article.id, True)
         self.app.remember_position(article.id, scroll_y)
+        if self._status_about_article:  # it spoke of an entity or quote of the article before
+            self.status.say("")
+            self._status_about_article = False
         if entity_id is not None:
             self._choose_entity(entity_id)
         self._show_position()
         self._refresh_footer()
-        following = self.sources.step_article(article.id, 1)
-        if following is not None:
-            self.call_after_refresh(self._prefetch, following)
+        ahead = [self.sources.step_article(article.id, step) for step in PREFETCH_STEPS]
+        ahead = [a for a in ahead if a is not None and a not in self._cache]
+        if ahead:
+            self.call_after_refresh(self._prefetch, ahead)
         self.post_message(self.ArticleShown(article.id))
 
     def _show_position(self) -> None:
@@ -327,6 +338,7 @@ class ReaderScreen(Screen):
             f" · in {others} other article{'s' if others != 1 else ''} (o lists them)" if others else ""
         )
         self.status.say(f"{entity.name} · {where}{elsewhere}")
+        self._status_about_article = True
 
     @on(EntityPanel.EntityChosen)
     def _entity_chosen(self, event: EntityPanel.EntityChosen) -> None:
@@ -349,6 +361,7 @@ class ReaderScreen(Screen):
         speaker = quote.speaker or "speaker unknown"
         cue = f" ({quote.cue})" if quote.cue else ""
         self.status.say(f"Quote {index + 1}/{len(self.article_view.quotes)} · {speaker}{cue}")
+        self._status_about_article = True
         self.panel.highlighted = self.panel.get_option_index(f"quote:{index}")
 
     # -- actions (see keys.py for the keys) ---------------------------------------------------------
@@ -529,7 +542,8 @@ class ReaderScreen(Screen):
         if summary is None:
             return article_id
         title = summary.title or f"¶ {summary.first_words}"
-        return f"{summary.source or '(unknown outlet)'} · {short_date(summary.published).strip()} · {title}"
+        parts = (summary.source or "(unknown outlet)", short_date(summary.published).strip(), title)
+        return " · ".join(part for part in parts if part)
 
     def action_search(self) -> None:
         from tui.app.screens.search import SearchScreen

@@ -25,7 +25,8 @@ from tui.library.article import Article
 
 KIND_OF_TYPE = {PERSON: "person", ORG: "org", PLACE: "place", DATE: "date"}
 # Paint order: later kinds are laid over earlier ones where spans overlap.
-KINDS = ("quote", "person", "org", "place", "date", "chosen", "current", "cursor")
+# "note" (annotated passages) and "selection" (the keyboard selection) come from `set_layer`.
+KINDS = ("quote", "person", "org", "place", "date", "note", "chosen", "current", "selection", "cursor")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
     "Januari",
@@ -177,6 +178,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._labels: list[QuoteLabel] = []
         self._starts: list[int] = []
         self._styles: dict[str, Style] = {}
+        self._layers: dict[str, list[Highlight]] = {}  # name -> marks laid over the body
 
     def compose(self) -> Iterable[Static]:
         yield Static("", id="headline", markup=False)
@@ -200,6 +202,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Show a placeholder (no article yet, or the library is empty)."""
         self.article, self.extraction, self.quotes = None, Extraction(), []
         self.quote_cursor = self.mention_index = self._focus_span = self.chosen = None
+        self._layers = {}
         self.query_one("#headline", Static).update(Content(one_line(headline)))
         self.query_one("#meta", Static).update(Content(one_line(detail)))
         self._fill_blocks([])
@@ -209,6 +212,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article, self.extraction = article, extraction
         self.quotes = sorted(extraction.quotes, key=lambda q: q.start)
         self.quote_cursor = self.mention_index = self._focus_span = self.chosen = None
+        self._layers = {}
         headline = self.query_one("#headline", Static)
         if article.title and article.title.strip():
             headline.update(Content(one_line(article.title.strip())))
@@ -267,7 +271,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             paragraph.paint(mine, self._styles)
 
     def _overlay(self) -> list[Highlight]:
-        marks: list[Highlight] = []
+        marks: list[Highlight] = [h for layer in self._layers.values() for h in layer]
         if self.chosen is not None:
             marks += [Highlight(m.start, m.end, "chosen") for m in self.chosen.mentions]
             if self.mention_index is not None:
@@ -280,8 +284,21 @@ class ArticleView(VerticalScroll, can_focus=True):
         return marks
 
     def _repaint_overlay(self, before: list[Highlight]) -> None:
-        touched = {self._paragraph_at(h.start) for h in before + self._overlay()}
+        touched: set[int | None] = set()
+        for h in before + self._overlay():  # every paragraph a mark spans, not just its first
+            first, last = self._paragraph_at(h.start), self._paragraph_at(max(h.start, h.end - 1))
+            touched.update(range(first, last + 1) if first is not None and last is not None else [first])
         self._paint(sorted(n for n in touched if n is not None))
+
+    def set_layer(self, name: str, marks: Sequence[Highlight]) -> None:
+        """Lay `marks` (kind "note" or "selection") over the body under `name`, replacing what that
+        layer held; an empty list clears it. Layers are dropped when another article is shown."""
+        before = self._overlay()
+        if marks:
+            self._layers[name] = list(marks)
+        else:
+            self._layers.pop(name, None)
+        self._repaint_overlay(before)
 
     # -- cursor, entities, spans ------------------------------------------------------------
 

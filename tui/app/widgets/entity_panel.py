@@ -89,7 +89,8 @@ class EntityPanel(OptionList):
         """Fill the panel. `quotes` in the article view's order; `elsewhere` maps an entity id to
         the number of other articles that name it."""
         self._extraction, self._quotes, self._elsewhere = extraction, list(quotes), elsewhere
-        self._notes = []
+        # Notes are kept: the screen refills them on each new article (show_notes), and a refill of
+        # the entities alone (entity counts arriving after a sync) must not wipe them.
         self._rebuild()
 
     def show_notes(self, notes: Sequence[PanelNote]) -> None:

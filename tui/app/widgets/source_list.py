@@ -262,9 +262,18 @@ class SourceList(ScrollView, can_focus=True):
 
     # -- the cursor --------------------------------------------------------------------------
 
-    def watch_cursor(self, new: int | None) -> None:
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset.y != top:
+            self.refresh()
+            return
+        for row in (old, new):  # only the two lines whose highlight changed
+            self._refresh_row(row)
+
+    def _refresh_row(self, row: int | None) -> None:
+        if row is not None and 0 <= row - self.scroll_offset.y < self.size.height:
+            self.refresh_line(row)  # takes the virtual line number
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor is None:
@@ -273,7 +282,8 @@ class SourceList(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         if self.cursor < top:
             # show the outlet header above the first article of a group
-            above = self.cursor - 1 if self.cursor > 0 and isinstance(self._rows[self.cursor - 1], int) else self.cursor
+            header_above = self.cursor > 0 and isinstance(self._rows[self.cursor - 1], int)
+            above = self.cursor - 1 if header_above else self.cursor
             self.scroll_to(y=above, animate=False, immediate=True)
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
@@ -373,4 +383,4 @@ class SourceList(ScrollView, can_focus=True):
             self._built.pop(y, None)
             self._strips.pop((y, False, self.scrollable_content_region.width), None)
             self._strips.pop((y, True, self.scrollable_content_region.width), None)
-        self.refresh()
+            self._refresh_row(y)
