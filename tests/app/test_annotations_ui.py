@@ -4,8 +4,11 @@ broken files, orphans, the library-wide list; and unit tests of the pieces witho
 from __future__ import annotations
 
 from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.geometry import Offset
+from textual.selection import Selection
 from textual.widgets import DataTable, Input, TextArea
 
 from tui.annotations import AnnotationStore, Speaker
@@ -15,6 +18,7 @@ from tui.app.screens.note_dialog import ConfirmDialog, NoteDialog, NoteDraft, pa
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.reader_notes import motivation_of, quote_in, speaker_of
 from tui.app.text_selection import SENTENCE, WORD, TextSelection, sentence_at, step
+from tui.app.widgets.article_view import Paragraph
 from tui.app.widgets.selection_bar import SelectionBar
 from tui.extract.model import Quote
 
@@ -365,3 +369,38 @@ def test_note_dialog_snapshot(make_app, snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=open_dialog)
+
+
+async def test_an_orphan_is_reattached_to_the_keyboard_selection_with_ctrl_r(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        article = reader(app).current.article
+        elsewhere = "Kalimat yang sudah dihapus dari berita ini oleh redaksi."
+        store = AnnotationStore(user="tester")
+        first = store.add(article, 0, 10, note="lost")
+        store.put(article, replace(first, target=Target.from_span(elsewhere, 0, len(elsewhere))))
+        reader(app).reload_notes()
+        await settle(pilot, app)
+        await pilot.press("N", "v")
+        selection = reader(app)._selection
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        (placed,) = stored(app).annotations
+        assert placed.anchor.status.value == "exact"
+        assert (placed.anchor.start, placed.anchor.end) == (selection.start, selection.end)
+        assert placed.annotation.note == "lost"
+
+
+async def test_h_highlights_a_mouse_selection(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = reader(app)
+        paragraph = screen.article_view.query(Paragraph).first()
+        screen.selections = {paragraph: Selection(Offset(0, 0), Offset(10, 0))}
+        await pilot.press("h")
+        await settle(pilot, app)
+        (placed,) = stored(app).annotations
+        body = screen.current.article.body
+        assert placed.annotation.exact == body[paragraph.start : paragraph.start + 10]

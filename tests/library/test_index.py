@@ -21,6 +21,7 @@ from tui.library.index import (
     SearchQueryError,
     fts_query,
 )
+from tui.library.index_query import MARK_END, MARK_START, unmark
 from tui.library.loader import load_file
 from tui.paths import cache_dir
 
@@ -565,6 +566,23 @@ def test_search_as_you_type_matches_the_unfinished_last_word(library: Path, tmp_
         exact = index.search("harga cab")
     assert typed == ["Harga Cabai Naik Menjelang Lebaran"]
     assert exact == []
+
+
+@given(
+    words=st.lists(st.text("abcé", min_size=1, max_size=6), min_size=1, max_size=12),
+    gaps=st.lists(st.sampled_from([" ", "  ", "\n", " \t "]), min_size=12, max_size=12),
+    marked=st.sets(st.integers(0, 11)),
+)
+def test_unmarked_snippet_keeps_the_marked_words_at_their_offsets(
+    words: list[str], gaps: list[str], marked: set[int]
+) -> None:
+    pieces = []
+    for number, word in enumerate(words):
+        pieces.append(f"{MARK_START}{word}{MARK_END}" if number in marked else word)
+        pieces.append(gaps[number])
+    text, spans = unmark("".join(pieces))
+    assert text == " ".join(words)
+    assert [text[start:end] for start, end in spans] == [w for n, w in enumerate(words) if n in marked]
 
 
 @pytest.fixture(scope="module")

@@ -57,3 +57,7 @@ def test_no_control_character_survives(text: str) -> None:
 def test_escape_controls_shows_control_characters_as_escapes() -> None:
     assert escape_controls("a\x1b]0;x\x07.txt") == "a\\x1b]0;x\\x07.txt"
     assert escape_controls("berita biasa.txt") == "berita biasa.txt"
+
+
+def test_lone_surrogates_are_removed_so_the_text_can_be_printed() -> None:
+    assert strip_controls("x\ud800y\udfffz") == "xyz"

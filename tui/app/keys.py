@@ -20,6 +20,7 @@ SELECTION_SCOPE = "selection"  # the keyboard selection bar (v), see widgets/sel
 NOTE_SCOPE = "note_dialog"  # screens/note_dialog.py (priority keys: the note field is a TextArea)
 CONFIRM_SCOPE = "confirm"
 STORY_SCOPE = "story"  # screens/story.py and screens/split.py
+ANNOTATIONS_SCOPE = "annotations"  # screens/annotations_list.py
 KEYMAP_FILES = ("keymap.yaml", "keymap.yml")
 MAX_KEYMAP_BYTES = 64 * 1024
 
@@ -285,6 +286,16 @@ KEYS: tuple[KeySpec, ...] = (
         show=True,
         short="Next report",
         scope=STORY_SCOPE,
+    ),
+    KeySpec(
+        "annotations_close",
+        "escape",
+        "close",
+        "All notes: close",
+        "Dialogs",
+        show=True,
+        short="Close",
+        scope=ANNOTATIONS_SCOPE,
     ),
     KeySpec("search", "slash", "search", "Search the library", "Library", show=True, short="Search"),
     KeySpec(

@@ -94,6 +94,8 @@ class _Scanner:
         self.admin_prefixes = load_lexicon("admin_place_prefixes")
         self.function_words = load_casefolded("function_words")
         self.place_prefix_heads = frozenset(p.split()[0] for p in self.place_prefixes)
+        self.owned_nouns = load_casefolded("person_owned_nouns")
+        self.apposition_heads = load_casefolded("apposition_heads")
         self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
@@ -113,6 +115,8 @@ class _Scanner:
     def emit(self, type_: str, i: int, j: int, name: str, **kw: object) -> int:
         """Record tokens i..j-1 as a mention; returns its index in self.found."""
         start, end = self.starts[i], self.ends[j - 1]
+        if type_ == PERSON:
+            self._type_partner_before(i)
         self.found.append(Found(type_, start, end, name, sentence_initial=self.sentence_initial(i), **kw))
         return len(self.found) - 1
 
@@ -185,6 +189,18 @@ class _Scanner:
         last = self.found[-1] if self.found else None
         return last is not None and last.type == PERSON and last.end == self.ends[i - 2]
 
+    def _type_partner_before(self, i: int) -> None:
+        """`Hidayat dan Airlangga mundur`, `Yulianis, dan Oktarina`: an untyped name joined to the
+        person at i by `dan`, `serta`, `atau` or a comma in a list is a person too."""
+        k = i - 1
+        if self.text(k) in ("dan", "serta", "atau") and self.text(k - 1) == ",":
+            k -= 1
+        elif self.text(k) not in ("dan", "serta", "atau", "-", "–"):
+            return
+        last = self.found[-1] if self.found else None
+        if last is not None and last.type == UNKNOWN and k >= 1 and last.end == self.ends[k - 1]:
+            self.found[-1] = replace(last, type=PERSON)
+
     def _object_of(self, i: int) -> bool:
         """The word before i takes a person as its object: a me-/di- verb or a preposition of people."""
         prev = self.text(i - 1)
@@ -202,6 +218,37 @@ class _Scanner:
     def _ends_mention(self, k: int) -> bool:
         last = self.found[-1] if self.found else None
         return last is not None and last.end == self.ends[k]
+
+    def _acts_as_person(self, i: int, end: int, words: list[str], initial: bool) -> bool:
+        """`Jokowi memutuskan`, `Bambang Widjojanto tetap dilantik`, `Fernita percaya`: a name as the
+        subject of a verb. A lone word that is also a common word (`Harga naik`) needs more:
+        a place mid-sentence after a comma (`..., Agung justru melihatnya`)."""
+        if any("-" in w for w in words):
+            return False
+        common = all(map(is_dictionary_word, words))
+        if common and (initial or (len(words) == 1 and self.text(i - 1) != ",")):
+            return False
+        if self._acts(end):
+            return True
+        # A word no dictionary knows, before `sudah`, `akan`, `percaya`: the subject of a clause.
+        return not common and self.text(end) in load_lexicon("subject_adverbs")
+
+    def _apposition_after(self, end: int, words: list[str]) -> bool:
+        """`Smith, wakil presiden ...`, `Rouhani, seorang tokoh moderat`, `Gates, yang ...`: a name
+        followed by a comma and a description of a person."""
+        if self.text(end) != ",":
+            return False
+        head = self.text(end + 1)
+        if not head.islower():
+            return False
+        if head in self.apposition_heads:
+            return True
+        return head == "yang" and not all(map(is_dictionary_word, words))
+
+    def _opens_sentence_only(self, k: int) -> bool:
+        """Token k opens a sentence and is a common word (`Kisah`, `Mundurnya`), capitalised only
+        by its place."""
+        return is_common_word(self.texts[k]) or is_dictionary_word(self.texts[k])
 
     def _acts(self, end: int) -> bool:
         """The words after a name make it the subject of a verb (`memutuskan`, `sudah datang`)."""
@@ -420,7 +467,9 @@ class _Scanner:
             close = self._acronym_definition_after(k)
             if close:
                 return self._emit_org(k, close - 2)  # `Badan Pusat Statistik (BPS)`: the acronym ends it
-            j = self._org_body(k + prefix, in_role=in_role)
+            # `Badan Usaha Milik Negara`: a prefix of three words or more is a whole name already,
+            # so after a role title the capitalised words that follow it are the person's.
+            j = self._org_body(k + prefix, in_role=in_role, complete=prefix >= 3)
             if j == k + prefix and prefix == 1 and not is_known_org_acronym(tok):
                 return j  # a bare `Pemkot`, `Badan`: which one is not said
             return self._emit_org(k, j)
@@ -430,12 +479,12 @@ class _Scanner:
             return self._acronym_org(k, in_role=in_role)
         return 0
 
-    def _org_body(self, j: int, *, in_role: bool) -> int:
+    def _org_body(self, j: int, *, in_role: bool, complete: bool = False) -> int:
         """Where an organisation's name that runs on from j ends. After a role title the name
         after the organisation must stay out: there the organisation takes one proper word
         (`Partai Golkar`) or descriptive words (`Dinas Pertanian dan Peternakan`), not both."""
         proper = 0
-        described = False
+        described = complete
         while j < self.n:
             t = self.texts[j]
             if (
@@ -463,7 +512,9 @@ class _Scanner:
                 j += nested  # `Fraksi Partai Demokrat`: a body inside a body names itself anew
                 proper, described = 0, False
                 continue
-            place = self._place_at(j, allow_minor=True, facilities=False)
+            # After a role title a village name is as likely the holder's first name
+            # (`Ketua Partai Golkar Agung Laksono`), so only regions count there.
+            place = self._place_at(j, allow_minor=not in_role, facilities=False)
             if place:
                 j = place[0]
                 continue
@@ -642,21 +693,27 @@ class _Scanner:
             type_ = PERSON
         elif not after and self._in_address(end):
             type_ = PLACE
-        elif after or aged:
+        elif after or aged or self._apposition_after(end, words):
             type_ = PERSON
         elif (
             self.cap(i - 1)
             and not initial
             and not self._ends_mention(i - 1)
-            and not (self.sentence_initial(i - 1) and is_common_word(self.texts[i - 1]))
+            and not (self.sentence_initial(i - 1) and self._opens_sentence_only(i - 1))
         ):
             return end  # the tail of a longer capitalised title, not a name
-        elif self._acts(end) and not any("-" in w for w in words) and not all(map(is_dictionary_word, words)):
+        elif self._acts_as_person(i, end, words, initial):
             type_ = PERSON  # `Jokowi memutuskan`, `Nia sudah datang`: a name that does something
         elif self._coordinated_with_person(i):
             type_ = PERSON
-        elif len(words) == 1 and not initial and self._object_of(i) and not is_dictionary_word(words[0]):
-            type_ = PERSON  # `menggulingkan Khadafi`, `bertemu dengan Jokowi`
+        elif (len(words) > 1 or not is_dictionary_word(words[0])) and (
+            prev in self.owned_nouns or (len(words) == 1 and not initial and self._object_of(i))
+        ):
+            type_ = PERSON  # `kebijakan Jokowi`, `menggulingkan Khadafi`, `bertemu dengan Jokowi`
+        elif initial and len(words) >= 2 and is_dictionary_word(words[0]) and not is_honorific(words[0]):
+            # `Mundurnya Hary Tanoesoedibyo ...`, `Kisah Butet ...`: a common word opens the
+            # sentence; the name is what follows it, read again from there.
+            return i + 1
         else:
             type_ = UNKNOWN
         if type_ == PLACE and end - i >= 2:

@@ -9,6 +9,9 @@ The cache is disposable, so no database problem is fatal: a corrupt file is move
 rebuilt; a locked database or an unwritable cache folder makes the index fall back to an
 in-memory database. Each fallback adds a one-line message to `LibraryIndex.warnings`.
 
+Reading files into rows (the part that runs in worker processes) is in `index_rows`; turning typed
+text into FTS5 queries and snippets into highlight offsets is in `index_query`.
+
 Threading: each thread gets its own connection to the database file (WAL mode, so readers never
 wait for the writer and the reader UI can call `summaries` while `sync` runs in a worker thread);
 one `sync` runs at a time. After a fallback to memory there is a single shared connection and

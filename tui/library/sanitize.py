@@ -27,9 +27,10 @@ _ESCAPE_SEQUENCE = re.compile(
 # Left-over controls: C0 except tab and newline, DEL, C1; the bidirectional overrides and isolates
 # that can make a line display in a different order than it reads ("Trojan Source"); and invisible
 # characters scraped pages scatter inside words (soft hyphen, zero-width space, word joiner, BOM),
-# which would break matching a name or a search word.
+# which would break matching a name or a search word. Lone surrogates (from a YAML or JSON escape
+# such as "\ud800") cannot be encoded for output at all.
 _CONTROL_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]"
 )
 
 

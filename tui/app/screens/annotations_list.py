@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from tui.annotations.store import LibraryEntry, Listing
+from tui.app.keys import ANNOTATIONS_SCOPE
 from tui.app.printable import one_line
+from tui.app.screens.note_dialog import scope_bindings
 
 FIELDS = ("tag", "speaker", "outlet", "user")
 COLUMNS = ("Outlet", "Article", "Speaker", "Tags", "User", "Anchor", "Note")
@@ -119,7 +120,7 @@ def _cell(text: str, column: str) -> Text:
 class AnnotationsScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (article id, annotation id) of the chosen note, or None."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="annotations_close")]
+    BINDINGS = scope_bindings(ANNOTATIONS_SCOPE)
 
     def __init__(self, load: Callable[[], tuple[list[NoteRow], list[str]]]) -> None:
         """`load()` returns the rows and the broken files (one line each); it runs in a worker."""
