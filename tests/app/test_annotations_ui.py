@@ -404,3 +404,41 @@ async def test_h_highlights_a_mouse_selection(make_app, settle) -> None:
         (placed,) = stored(app).annotations
         body = screen.current.article.body
         assert placed.annotation.exact == body[paragraph.start : paragraph.start + 10]
+
+
+NEW_READER_ACTIONS = (
+    "annotate",
+    "highlight",
+    "select",
+    "next_note",
+    "edit_note",
+    "delete_note",
+    "reattach_note",
+    "list_annotations",
+    "story",
+    "next_report",
+    "previous_report",
+    "split_view",
+)
+
+
+async def test_every_note_and_story_action_is_in_the_palette_and_remappable(
+    make_app, settle, tmp_path
+) -> None:
+    from tui.app.commands import KabarCommands
+    from tui.app.keys import spec_by_id
+
+    keymap = tmp_path / "keymap.yaml"
+    keymap.write_text('annotate: "ctrl+o"\n', encoding="utf-8")
+    app = make_app(keymap_path=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        provider = KabarCommands(app.screen)
+        listed = {spec.id for _label, spec in provider._commands()}
+        assert set(NEW_READER_ACTIONS) <= listed
+        labels = dict((spec.id, label) for label, spec in provider._commands())
+        assert labels["annotate"].endswith("(^o)")  # the remapped key, as Textual shows it
+        assert spec_by_id("annotate").description in labels["annotate"]
+        await pilot.press("full_stop", "ctrl+o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, NoteDialog)  # the remapped key opens the dialog

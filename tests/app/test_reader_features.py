@@ -84,3 +84,22 @@ async def test_the_real_index_opens_the_bundled_articles(settle, library) -> Non
         title = screen.current.article.title
         assert shown == (title.strip() if title else shown)
         assert screen.status.message.startswith(f"{len(screen.sources.order)} articles from")
+
+
+async def test_a_long_first_sync_lists_what_is_indexed_so_far(make_app, settle, tmp_path) -> None:
+    from conftest import FakeIndex
+
+    index = FakeIndex()
+    app = make_app(index=index)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        more = tmp_path / "more"
+        more.mkdir()
+        (more / "baru-a.txt").write_text("Berita baru\nIsi berita baru.\n", encoding="utf-8")
+        index.sync([more])  # the index grew while the reader's sync is still running
+        screen._listed_at = float("-inf")
+        screen.post_message(ReaderScreen.SyncProgress(1, 10))
+        await settle(pilot, app)
+        assert len(screen.sources.order) == 6
+        assert any(screen.sources.row_text(a).endswith("Berita baru") for a in screen.sources.order)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.extract.lexicon import load_mapping
 from tui.extract.model import ORG, PERSON, PLACE, Entity, Mention, entity_id
@@ -20,6 +21,7 @@ from tui.extract.vocabulary import is_dictionary_word
 
 # Role titles that govern a region (`Wali Kota Malang`), so the region can be inherited.
 _REGION_ROLES = ("Wali Kota", "Walikota", "Bupati", "Gubernur", "Camat", "Lurah")
+_PARTY = "Partai "
 _ROLE_HEADS = ("Wakil ", "Penjabat ", "Pj. ", "Plt. ", "Pelaksana Tugas ")
 _SPACE = re.compile(r"\s+")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -38,6 +40,7 @@ class _Group:
     role_mentions: set[tuple[int, int]] = field(default_factory=set)  # mentions by role, not by name
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -61,16 +64,22 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         if role:
             g.roles.append(role)
 
+    # `Golkar` after `Partai Golkar`: a party's bare name is that party.
+    party_of = {
+        _key(f.name[len(_PARTY) :]): f.name for f in found if f.type == ORG and f.name.startswith(_PARTY)
+    }
+
     # Pass 1: organisations and places, and the aliases that point at them.
     for f in found:
         if f.type == ORG:
-            add(ORG, f.name, f)
+            name = party_of.get(_key(f.name), f.name)
+            add(ORG, name, f)
             if f.acronym:
-                groups[(ORG, _key(f.name))].acronyms.append(f.acronym)
-            org_by_alias[_key(f.name)] = f.name
-            org_by_alias[_key(body[f.start : f.end])] = f.name
+                groups[(ORG, _key(name))].acronyms.append(f.acronym)
+            org_by_alias[_key(name)] = name
+            org_by_alias[_key(body[f.start : f.end])] = name
             if f.acronym:
-                org_by_alias[_key(f.acronym)] = f.name
+                org_by_alias[_key(f.acronym)] = name
         elif f.type == PLACE:
             add(PLACE, f.name, f)
             place_keys.add(_key(f.name))
@@ -199,7 +208,8 @@ def _guess_is_person(f: Found) -> bool:
     if len(words) < 2:
         return False
     # Roman numerals (`Perang Dunia II`) say nothing either way.
-    words = [w for w in words if not _ROMAN.fullmatch(w)] or words
+    if any(_ROMAN.fullmatch(w) for w in words):
+        return False  # `Kabinet Indonesia Bersatu II`, `Munas IX`: a numbered event or body
     if f.sentence_initial:
         # At the start of a sentence capitals say less: the first word must not be a common word.
         return not is_dictionary_word(words[0])

@@ -72,8 +72,13 @@ class DateSpan:
     value_end: str | None = None  # last day of a range
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "value": self.value, "value_end": self.value_end}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "value_end": self.value_end,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateSpan:
@@ -98,17 +103,27 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text, "speaker": self.speaker, "speaker_id": self.speaker_id,
-            "cue": self.cue, "start": self.start, "end": self.end,
-            "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
             "parts": [p.to_dict() for p in self.parts],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(
-            text=d["text"], start=d["start"], end=d["end"], speaker=d.get("speaker"),
-            speaker_id=d.get("speaker_id"), cue=d.get("cue"), cue_start=d.get("cue_start"),
+            text=d["text"],
+            start=d["start"],
+            end=d["end"],
+            speaker=d.get("speaker"),
+            speaker_id=d.get("speaker_id"),
+            cue=d.get("cue"),
+            cue_start=d.get("cue_start"),
             cue_end=d.get("cue_end"),
             parts=tuple(Mention(p["start"], p["end"], p["text"]) for p in d.get("parts", [])),
         )

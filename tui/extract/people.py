@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping, load_phrases
 
@@ -13,6 +13,8 @@ NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "al", "el
 _DERIVED_PREFIXES = ("ke", "pe", "per", "pem", "pen", "peng", "peny", "pel")
 _DERIVED_SUFFIXES = ("an", "isasi", "itas")
 _VERB_PREFIXES = ("me", "mem", "men", "meng", "meny", "ber", "ter", "di")
+# Word predicates run on every capitalised token; their answers are cached per word.
+_WORD_CACHE = 1 << 16
 
 
 @cache
@@ -43,14 +45,17 @@ def match_role(texts: list[str], i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_role_abbreviation(text: str) -> bool:
     return text in load_mapping("role_abbreviations")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_honorific(text: str) -> bool:
     return text in load_lexicon("honorifics")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_degree(text: str) -> bool:
     """`S.H.`, `M.Si`, `Ph.D.`: compared without dots and case."""
     bare = text.replace(".", "").casefold()
@@ -62,6 +67,7 @@ def _degrees() -> frozenset[str]:
     return frozenset(d.replace(".", "").casefold() for d in load_lexicon("degrees"))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def looks_derived(word: str) -> bool:
     """A capitalised ke-/pe-/per-...-an word (`Kesejahteraan`) or a me-/ber-/di- verb: a common
     word, not a given name."""
@@ -73,6 +79,7 @@ def looks_derived(word: str) -> bool:
     return low.endswith(_DERIVED_SUFFIXES) and low.startswith(_DERIVED_PREFIXES)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def looks_like_verb(word: str) -> bool:
     """A sentence-initial affixed verb (`Dikatakan`, `Menurutnya`, `Berdasarkan`)."""
     low = word.casefold()
@@ -81,21 +88,25 @@ def looks_like_verb(word: str) -> bool:
     return len(low) >= 8 and low.startswith(_VERB_PREFIXES) and (low.endswith(("kan", "nya", "i")))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_complement_word(word: str) -> bool:
     """A capitalised word that continues a role or an institution rather than starting a name."""
     return word in load_lexicon("role_complement_words") or looks_derived(word)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_function_word(word: str) -> bool:
     """`Dalam`, `Namun`, `Senin`, `Mei`: capitalised only by position, never part of a name."""
     return word.casefold() in load_casefolded("function_words")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_common_word(word: str) -> bool:
     """A function word or a common noun of titles (`Kategori`, `Penghargaan`): not a name."""
     return is_function_word(word) or word in load_lexicon("common_capitalised_words")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_title_cue(word: str) -> bool:
     """`predikat`, `kategori`, `bertajuk`: the capitalised run after it is a title, not a name."""
     return word.casefold() in load_casefolded("title_cues")
@@ -110,3 +121,19 @@ def person_cues() -> frozenset[str]:
         if not verb.startswith("["):  # section headings of that file
             cues.add(verb.split()[0].casefold())
     return frozenset(cues)
+
+
+@cache
+def verb_cues() -> frozenset[str]:
+    """The person cues that are verbs, so they may follow the name (`Zudan mengatakan`, `kata
+    Zudan` both work); nouns such as `korban` or `tersangka` only point at the name after them."""
+    return frozenset(c for c in person_cues() if c not in _noun_cues())
+
+
+@cache
+def _noun_cues() -> frozenset[str]:
+    return frozenset(
+        c
+        for c in load_casefolded("person_cues")
+        if not c.startswith(("me", "ber", "di")) and c not in load_casefolded("speech_verbs")
+    )

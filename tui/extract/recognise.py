@@ -35,6 +35,7 @@ from tui.extract.people import (
     looks_like_verb,
     match_role,
     person_cues,
+    verb_cues,
 )
 from tui.extract.places import gazetteer, lookup_place
 from tui.extract.tokens import is_acronym, is_initials, tokenize
@@ -56,6 +57,10 @@ _ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "
 _PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
 _SPACE = re.compile(r"\s+")
 # Roles that govern a village or a district, after which a kelurahan/kecamatan name is trusted.
+# Offices held by one person, after which an unknown acronym is that person (`Presiden SBY`).
+_HEAD_OF_STATE = frozenset({"Presiden", "Wakil Presiden", "Wapres", "Mantan Presiden"})
+# Nouns after which a country names a nationality or a language, not a place.
+_PEOPLE_OF = frozenset({"warga", "masyarakat", "penduduk", "rakyat", "bangsa", "bahasa", "orang", "suku"})
 _LOCAL_ROLES = frozenset({"Lurah", "Camat", "Kepala Desa", "Kades", "Kapolsek", "Danramil"})
 _MAX_NAME_WORDS = 6
 _MAX_PLACE_WORDS = 5
@@ -89,6 +94,7 @@ class _Scanner:
         self.caps = [t[0].isupper() for t in self.texts]
         self.found: list[Found] = []
         self.cues = person_cues()
+        self.verb_cues = verb_cues()
         self.place_context = load_lexicon("place_context")
         self.place_prefixes = load_lexicon("place_prefixes")
         self.admin_prefixes = load_lexicon("admin_place_prefixes")
@@ -96,6 +102,7 @@ class _Scanner:
         self.place_prefix_heads = frozenset(p.split()[0] for p in self.place_prefixes)
         self.owned_nouns = load_casefolded("person_owned_nouns")
         self.apposition_heads = load_casefolded("apposition_heads")
+        self.subunit_heads = load_lexicon("org_subunit_heads")
         self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
@@ -321,6 +328,8 @@ class _Scanner:
         prev = self.texts[i - 1]
         if not prev.isalpha() or not prev.islower():
             return False
+        if prev in _PEOPLE_OF:
+            return True  # `masyarakat Indonesia`, `bahasa Jepang`: the people or the language
         if prev in self.function_words or prev in self.place_context or _looks_like_verb(prev):
             return False
         return True
@@ -364,6 +373,14 @@ class _Scanner:
                 k = role_end = place[0]
                 continue
             tok = self.texts[k]
+            if role_end > title_end and self._initials_before_name(k):
+                # `Anggota Fraksi PDI Perjuangan TB Hasanuddin`: once the body is named, two
+                # capitals open the name (right after the title, `Ketua BK`, they are the body).
+                break
+            if is_acronym(tok) and title in _HEAD_OF_STATE and self._lone_person_acronym(k):
+                # `Presiden SBY`: initials are the name of the one who holds the office.
+                index = self.emit(PERSON, k, k + 1, tok, role=self.span_text(role_start, role_end))
+                return self._after_person(k + 1, index)
             if self.cap(k) and (is_complement_word(tok) or is_acronym(tok)):
                 k = role_end = k + 1
                 continue
@@ -387,6 +404,11 @@ class _Scanner:
             start = k + 1  # not `kantor Presiden, Jakarta`
         while is_honorific(self.text(start)) and self.cap(start + 1):
             start += 1
+        past = self._past_title_words(start)
+        if past > start and start == k:
+            role = self.span_text(role_start, past)  # the skipped words finish the body's name
+            self._emit_places(start, past)
+        start = past
         end = self._name_end(start)
         if apposition_of is None and end > start:
             index = self.emit(PERSON, start, end, " ".join(self.words(start, end)), role=role)
@@ -400,9 +422,65 @@ class _Scanner:
             self.emit(ROLE, j, title_end, role)
         return max(role_end, j + size)
 
+    def _emit_places(self, i: int, j: int) -> None:
+        """Emit the regions written among tokens i..j-1 (the tail of a body's name)."""
+        k = i
+        while k < j:
+            place = self._place_at(k, allow_minor=False, facilities=False)
+            if place and place[0] <= j:
+                self.emit(PLACE, k, place[0], place[1])
+                k = place[0]
+            else:
+                k += 1
+
+    def _past_title_words(self, k: int) -> int:
+        """Where the name starts in the capitalised run from k after a role: past the last word
+        that belongs to a body's name rather than a person's (`... Transaksi Keuangan Muhammad
+        Yusuf`, `... Pidana Korupsi Jakarta Haswandi`), so long as a word is left for the name."""
+        j, start = k, k
+        while j < self.n and j - k < _MAX_NAME_WORDS + 4 and self.caps[j] and self.texts[j].isalpha():
+            t = self.texts[j]
+            if looks_derived(t) or (j > k and lookup_place([t], allow_minor=False)):
+                start = j + 1
+            j += 1
+        return start if start < j else k
+
+    def _initials_before_name(self, k: int) -> bool:
+        """Token k is two capitals (`TB`, `MS`) that no lexicon knows as a body, right before a
+        capitalised name word: the initials that open a name (`TB Hasanuddin`)."""
+        tok, nxt = self.text(k), self.text(k + 1)
+        return (
+            len(tok) == 2
+            and tok.isalpha()
+            and tok.isupper()
+            and not is_known_org_acronym(tok)
+            and not is_non_entity_acronym(tok)
+            and tok.casefold() not in self.defined
+            and nxt[:1].isupper()
+            and nxt[1:].islower()
+            and nxt.isalpha()
+            and not is_common_word(nxt)
+            and not match_role(self.texts, k + 1)
+            and not match_org_prefix(self.texts, k + 1)
+        )
+
+    def _lone_person_acronym(self, k: int) -> bool:
+        """`Presiden SBY mengatakan`: an acronym no lexicon knows as a body, with no name after it."""
+        tok = self.texts[k]
+        return (
+            2 <= len(tok) <= 4
+            and tok.isalpha()
+            and not is_known_org_acronym(tok)
+            and not is_non_entity_acronym(tok)
+            and tok.casefold() not in self.defined
+            and not self.cap(k + 1)
+        )
+
     def _name_end(self, k: int) -> int:
         """Where a person's name starting at k ends (k if there is none)."""
         j, words = k, 0
+        if self._initials_before_name(k):
+            j, words = k + 1, 1
         while j < self.n and words < _MAX_NAME_WORDS:
             t = self.texts[j]
             if (
@@ -472,7 +550,7 @@ class _Scanner:
             j = self._org_body(k + prefix, in_role=in_role, complete=prefix >= 3)
             if j == k + prefix and prefix == 1 and not is_known_org_acronym(tok):
                 return j  # a bare `Pemkot`, `Badan`: which one is not said
-            return self._emit_org(k, j)
+            return self._emit_org(k, j, in_role=in_role)
         if is_initials(tok):
             return 0  # `H.M.` opens a name
         if is_acronym(tok) or is_known_org_acronym(tok) or tok.casefold() in self.defined:
@@ -528,10 +606,19 @@ class _Scanner:
             j += 1
         return j
 
-    def _emit_org(self, k: int, j: int) -> int:
+    def _emit_org(self, k: int, j: int, *, in_role: bool = False) -> int:
         words = self.words(k, j)
         if not words or is_generic_org(words):
             return j
+        inner = self._parent_body_in(k, j)
+        if inner:
+            # `Fraksi Partai Demokrat`, `Komisi II DPR`, `Dewan Pakar Partai Golkar`: a unit of a
+            # party or a parliament. The body a reader follows from article to article is the
+            # party or the parliament; the unit stays in the role of the person who heads it.
+            pos = inner
+            while pos < j:
+                pos = max(self._org_at(pos, in_role=in_role), pos + 1)
+            return max(pos, j)
         name = " ".join(expand_org_words(words))
         acronym = None
         end = j
@@ -542,6 +629,19 @@ class _Scanner:
         if acronym:
             self.defined[acronym.casefold()] = name
         return end
+
+    def _parent_body_in(self, k: int, j: int) -> int:
+        """If tokens k..j-1 name a unit (`Fraksi`, `Komisi`, `DPP`) of a party or another body
+        written after it, the index where that body starts, else 0."""
+        if self.texts[k] not in self.subunit_heads:
+            return 0
+        for p in range(k + 1, j):
+            t = self.texts[p]
+            if t == "(":
+                return 0  # `Dewan Pimpinan Pusat (DPP)`: the unit's own acronym, not a parent
+            if t == "Partai" or (is_acronym(t) and not is_non_entity_acronym(t) and t not in self.subunit_heads):
+                return p
+        return 0
 
     def _acronym_org(self, k: int, *, in_role: bool) -> int:
         tok = self.texts[k]
@@ -589,7 +689,7 @@ class _Scanner:
                 j += 1
                 continue
             break
-        return self._emit_org(k, j)
+        return self._emit_org(k, j, in_role=in_role)
 
     # -- places -----------------------------------------------------------------------------
     def _minor_context(self, k: int) -> bool:
@@ -644,7 +744,9 @@ class _Scanner:
     def _unknown_run(self, i: int) -> int:
         tok = self.texts[i]
         initial = self.sentence_initial(i)
-        if (is_acronym(tok) and not is_initials(tok)) or tok.casefold() in self.non_entity:
+        if self._initials_before_name(i):
+            pass  # `TB Hasanuddin`, `MS Hidayat`: two capitals before a name are its initials
+        elif (is_acronym(tok) and not is_initials(tok)) or tok.casefold() in self.non_entity:
             return i + 1
         # `Aparatur Sipil Negara (ASN)`: a thing defined with an acronym is not a person.
         close = self._acronym_definition_after(i)
@@ -656,7 +758,7 @@ class _Scanner:
             else:
                 self.non_entity.add(acronym.casefold())
             return close + 1
-        if is_common_word(tok) or looks_derived(tok) or is_complement_word(tok):
+        if is_common_word(tok) or looks_derived(tok) or is_complement_word(tok) or _possessed(tok):
             return i + 1
         if tok.casefold() in self.cues:
             return i + 1  # `Pasangan Joko Widodo`: the capitalised cue is read as the next name's cue
@@ -679,7 +781,7 @@ class _Scanner:
             return end
         prev = self.text(i - 1).casefold()
         nxt = self.text(end).casefold()
-        after = nxt in self.cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.cues)
+        after = nxt in self.verb_cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.verb_cues)
         aged = nxt == "(" and self.text(end + 1).isdigit() and self.text(end + 2) == ")"
         if self.text(i - 1) in self.place_context:
             # `di Rumah Relawan Brawijaya`: after `di` a building's name may hold common nouns.
@@ -744,6 +846,12 @@ def _name_like(words: list[str]) -> bool:
     if len(words) >= 2 and any(lookup_place([w], allow_minor=False) for w in words):
         return False
     return not (len(words) >= 3 and all(map(is_dictionary_word, words)))
+
+
+def _possessed(word: str) -> bool:
+    """`Keduanya`, `Pasukannya`, `Keppresnya`: a word with the -nya suffix is a common noun, never
+    the start of a name."""
+    return len(word) >= 6 and word.endswith("nya")
 
 
 def _is_pair(word: str) -> bool:

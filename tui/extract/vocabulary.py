@@ -8,8 +8,11 @@ installed the dictionary is empty and those guesses are simply kept.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+# Asked for every capitalised word; answers are cached per word.
+_WORD_CACHE = 1 << 16
 
 
 @cache
@@ -21,6 +24,7 @@ def root_words() -> frozenset[str]:
     return frozenset(w.strip().casefold() for w in raw.split() if w.strip())
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_dictionary_word(word: str) -> bool:
     """True when `word` (any case) is an Indonesian root word or a root with a noun suffix
     (`Serangan` = serang+an, `Korbannya` = korban+nya)."""

@@ -37,15 +37,25 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui import paths as kabar_paths
 from tui.extract.model import Extraction
-from tui.library import index_rows
 from tui.library.article import Article
-from tui.library.index_query import CONTROLS, MARK_END, MARK_START, fts_query, unmark
-from tui.library.index_rows import ReadJob, ReadOutcome, file_hash, read_chunk, read_job, storable
-from tui.library.loader import Skipped, discover
+from tui.library.index_query import CONTROLS, MARK_END, MARK_START, fts_query, storable, unmark
+
+if TYPE_CHECKING:
+    from tui.library.index_rows import ReadJob, ReadOutcome
+    from tui.library.loader import Skipped
+
+
+def _rows() -> Any:
+    """The reading half (parser, extractor, loader). Imported on first sync, not at start-up: the
+    reader paints an indexed library from SQLite alone."""
+    from tui.library import index_rows
+
+    return index_rows
+
 
 log = logging.getLogger("kabar.index")
 
@@ -559,7 +569,7 @@ class LibraryIndex:
         started = time.perf_counter()
         report = SyncReport()
         max_bytes = _default_max_bytes() if max_bytes is None else max_bytes
-        versions = index_rows.current_versions()
+        versions = _rows().current_versions()
 
         def skip(skipped: Skipped) -> None:
             report.skipped.append(skipped)
@@ -569,7 +579,7 @@ class LibraryIndex:
         scope = _Scope.of(paths)
         # The reader may search while this runs: from now on it sees this library, filling in.
         self._scope = scope
-        found = list(dict.fromkeys(_absolute(p) for p in discover(paths, skip)))
+        found = list(dict.fromkeys(_absolute(p) for p in _rows().discover(paths, skip)))
         report.files = len(found)
         done = 0
         if progress is not None:
@@ -625,7 +635,7 @@ class LibraryIndex:
             try:
                 stat = os.stat(path)
             except OSError:
-                plan.to_read.append(ReadJob(path, key, 0, 0, ""))  # the loader says why it cannot
+                plan.to_read.append(_rows().ReadJob(path, key, 0, 0, ""))  # the loader says why it cannot
                 if key in known:
                     report.changed += 1
                 else:
@@ -637,7 +647,7 @@ class LibraryIndex:
                     report.unchanged += 1
                     continue
             digest = self._hash_or_blank(path, stat.st_size, max_bytes)
-            job = ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest)
+            job = _rows().ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest)
             if state is not None and digest and state.hash == digest and state.versions == versions:
                 plan.restat.append((stat.st_size, stat.st_mtime_ns, key))
                 report.unchanged += 1
@@ -673,7 +683,7 @@ class LibraryIndex:
         if size > max_bytes:
             return ""
         try:
-            return file_hash(path)
+            return _rows().file_hash(path)
         except OSError:
             return ""
 
@@ -779,7 +789,7 @@ class LibraryIndex:
             stored = self._write(conn, write)
         for outcome in outcomes:
             if outcome.skip_reason is not None:
-                skip(Skipped(outcome.job.path, outcome.skip_reason))
+                skip(_rows().Skipped(outcome.job.path, outcome.skip_reason))
         return stored
 
     def _read(
@@ -790,7 +800,7 @@ class LibraryIndex:
         context = _pool_context() if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES else None
         if context is None:
             for job in jobs:
-                yield read_job(job, max_bytes, versions)
+                yield _rows().read_job(job, max_bytes, versions)
             return
         # Chunks amortise the inter-process round trip; several per worker keep both cores busy
         # to the end and give the progress bar steps.
@@ -800,7 +810,9 @@ class LibraryIndex:
         pool: ProcessPoolExecutor | None = None
         try:
             pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context)
-            futures = {pool.submit(read_chunk, c, max_bytes, versions): n for n, c in enumerate(chunks)}
+            futures = {
+                pool.submit(_rows().read_chunk, c, max_bytes, versions): n for n, c in enumerate(chunks)
+            }
             for future in as_completed(futures):
                 outcomes = future.result()
                 finished.add(futures[future])
@@ -811,7 +823,7 @@ class LibraryIndex:
             for n, chunk in enumerate(chunks):
                 if n not in finished:
                     for job in chunk:
-                        yield read_job(job, max_bytes, versions)
+                        yield _rows().read_job(job, max_bytes, versions)
         finally:
             # Also on Ctrl-C or a failed write: drop the queued chunks instead of reading them all.
             if pool is not None:

@@ -59,3 +59,14 @@ def unmark(marked: str | None) -> tuple[str, tuple[tuple[int, int], ...]]:
             out.append(piece)
             length += len(piece)
     return "".join(out).rstrip(), tuple(spans)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str | None) -> str | None:
+    """`text` with lone surrogates (from escapes in hostile YAML, say) made U+FFFD: SQLite only
+    takes valid UTF-8. One character for one, so body offsets still hold."""
+    if text is None or text.isascii():
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)

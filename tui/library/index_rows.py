@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-import re
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +19,8 @@ from typing import Any, NamedTuple
 from tui.extract import extract
 from tui.extract.model import Extraction
 from tui.library.article import Article
-from tui.library.loader import SkipFile, load_file
+from tui.library.index_query import storable
+from tui.library.loader import SkipFile, Skipped, discover, load_file  # noqa: F401 - index.py reaches them here
 
 log = logging.getLogger("kabar.index")
 
@@ -94,17 +94,6 @@ def file_hash(path: str | Path) -> str:
         while block := handle.read(_HASH_BLOCK):
             digest.update(block)
     return digest.hexdigest()
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def storable(text: str | None) -> str | None:
-    """`text` with lone surrogates (from escapes in hostile YAML, say) made U+FFFD: SQLite only
-    takes valid UTF-8. One character for one, so body offsets still hold."""
-    if text is None or text.isascii():
-        return text
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def compressed_json(data: dict[str, Any]) -> bytes:

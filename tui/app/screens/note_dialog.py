@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
@@ -89,7 +89,7 @@ class NoteDialog(ModalScreen[bool]):
         passage = printable(self._passage)
         if len(passage) > PASSAGE_CHARS:
             passage = passage[:PASSAGE_CHARS] + " …"
-        with Vertical(id="note-box"):
+        with VerticalScroll(id="note-box"):  # scrolls at 80x24, where all fields do not fit
             yield Static(Content(f"“{passage}”"), id="note-passage")
             yield Static("Note", classes="note-label")
             yield TextArea(self._initial.note, id="note-text", soft_wrap=True, show_line_numbers=False)

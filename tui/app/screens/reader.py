@@ -26,13 +26,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.app.history import History
 from tui.app.keys import READER_SCOPE, bindings
 from tui.app.printable import one_line
-from tui.app.worker_processes import start_resource_tracker
 from tui.app.screens.reader_notes import NotesActions  # a, h, v, N, A, D, L: issue 5
 from tui.app.screens.reader_stories import StoriesActions  # c, r, R, |: issue 6
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.source_list import SourceList, short_date
 from tui.app.widgets.status_line import StatusLine
+from tui.app.worker_processes import start_resource_tracker
 from tui.extract.model import DATE, Entity, Extraction
 from tui.library.article import Article
 from tui.reader_state import SORT_BY_DATE, SORT_BY_OUTLET
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 CACHED_ARTICLES = 64
 PREFETCH_STEPS = (1, 2, 3, -1)  # the articles `n` (and `p`) will most likely ask for next
 PROGRESS_EVERY = 0.1  # seconds between progress messages from the sync worker
+RELIST_EVERY = 5.0  # seconds between listings of a library that is still being indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self._footer_state: tuple[bool, bool] | None = None
         self._entity_counts: dict[str, int] | None = None
         self._status_about_article = False
+        self._listed_at = time.monotonic()
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -184,6 +186,18 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     @on(SyncProgress)
     def _sync_progress(self, event: SyncProgress) -> None:
         self.status.say(f"Indexing {event.done:,}/{event.total:,} files…")
+        # a first sync of a big folder takes minutes: list what is indexed so far now and then
+        now = time.monotonic()
+        if now - self._listed_at >= RELIST_EVERY and event.done < event.total:
+            self._listed_at = now
+            self._list_so_far()
+
+    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
+    def _list_so_far(self) -> None:
+        """The articles indexed so far (the index answers reads while its sync writes)."""
+        summaries = self.app.library().summaries(self.app.paths)
+        if summaries and not get_current_worker().is_cancelled:
+            self.post_message(self.LibraryListed(summaries, final=False))
 
     @on(LibraryListed)
     def _library_listed(self, event: LibraryListed, load_now: bool = False) -> None:

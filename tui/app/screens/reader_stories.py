@@ -30,7 +30,7 @@ class StoriesActions:
 
     def with_stories(self, then: Callable[[StoryIndex], None]) -> None:
         """Call `then(index)` now if the stories of the listed articles are known, else once grouped."""
-        ids = tuple(self.sources.order)
+        ids = tuple(sorted(self.sources.order))  # sorted: re-sorting the list must not regroup
         if self._stories is not None and self._stories_of == ids:
             then(self._stories)
             return
@@ -60,6 +60,7 @@ class StoriesActions:
                 self.app.call_from_thread(
                     self.status.say, f"Grouping stories: read {done:,}/{len(ids):,} articles…"
                 )
+        self.app.call_from_thread(self.status.say, f"Grouping {len(items):,} articles into stories…")
         stories = StoryIndex(group_stories(items))
         self.app.call_from_thread(self._stories_grouped, ids, stories)
 
