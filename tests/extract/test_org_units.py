@@ -37,3 +37,10 @@ def test_party_named_without_partai_joins_the_party() -> None:
     body = "Partai Hanura menggelar rapat pleno. Hanura juga menunda musyawarah nasional."
     org = entity_named(body, ORG, "Partai Hanura")
     assert [m.text for m in org.mentions] == ["Partai Hanura", "Hanura"]
+
+
+def test_bare_party_name_acting_as_subject_stays_the_party() -> None:
+    body = "Partai Wirabangsa menggelar rapat pleno. Wirabangsa akan mengusung calon sendiri."
+    org = entity_named(body, ORG, "Partai Wirabangsa")
+    assert [m.text for m in org.mentions] == ["Partai Wirabangsa", "Wirabangsa"]
+    assert names_of(body, PERSON) == []

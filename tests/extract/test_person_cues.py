@@ -117,3 +117,16 @@ def test_derived_word_after_a_role_belongs_to_the_body_not_the_name() -> None:
 def test_two_capitals_right_after_a_role_are_the_body_it_heads() -> None:
     body = "Ketua LK Harsono Adi mengatakan rapat ditunda."
     assert entity_named(body, PERSON, "Harsono Adi").role == "Ketua LK"
+
+
+def test_words_of_a_title_case_headline_line_are_no_names() -> None:
+    body = (
+        "Pedagang Cilik Kirana Jualan Bakso Demi Biaya Sekolah\n"
+        "Seorang bocah berjualan bakso setiap sore, kata Kepala Desa Sukamaju Darmaji Wiryo."
+    )
+    assert names_of(body, PERSON) == ["Darmaji Wiryo"]
+
+
+def test_sentence_full_of_names_ending_with_a_full_stop_is_no_headline() -> None:
+    body = "Mereka adalah Sutarjo Wiryanto dan Kurniadi Santosa."
+    assert names_of(body, PERSON) == ["Sutarjo Wiryanto", "Kurniadi Santosa"]

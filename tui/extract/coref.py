@@ -68,6 +68,7 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
     party_of = {
         _key(f.name[len(_PARTY) :]): f.name for f in found if f.type == ORG and f.name.startswith(_PARTY)
     }
+    org_by_alias.update(party_of)
 
     # Pass 1: organisations and places, and the aliases that point at them.
     for f in found:
@@ -145,7 +146,9 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         owner = resolve(f)
         if owner is not None:
             add(PERSON, owner, f, f.role)
-        elif f.type == UNKNOWN and k in org_by_alias:
+        elif (f.type == UNKNOWN or (f.role is None and " " not in f.name)) and k in org_by_alias:
+            # `Wirabangsa akan mengusung ...` after `Partai Wirabangsa`: a lone word that names an
+            # organisation of this article is that organisation, whatever verb follows it.
             add(ORG, org_by_alias[k], f)
         elif f.type == UNKNOWN and k in place_keys:
             add(PLACE, groups[(PLACE, k)].name, f)

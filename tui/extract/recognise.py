@@ -11,6 +11,7 @@ the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping
@@ -56,6 +57,12 @@ _DIRECTIONS = frozenset(
 _ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "az-"})
 _PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
 _SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
+_WORD_INITIAL = re.compile(r"\b[^\W\d_]")
+# A line this short with this share of capitalised words is a headline or a caption in Title Case.
+_TITLE_MAX_CHARS = 200
+_TITLE_MIN_WORDS = 4
+_TITLE_CAPS_SHARE = 0.7
 # Roles that govern a village or a district, after which a kelurahan/kecamatan name is trusted.
 # Offices held by one person, after which an unknown acronym is that person (`Presiden SBY`).
 _HEAD_OF_STATE = frozenset({"Presiden", "Wakil Presiden", "Wapres", "Mantan Presiden"})
@@ -106,6 +113,7 @@ class _Scanner:
         self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
+        self.title_lines: tuple[list[int], list[int]] | None = None  # built on first need
 
     # -- small predicates -------------------------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -113,6 +121,10 @@ class _Scanner:
 
     def text(self, i: int) -> str:
         return self.texts[i] if 0 <= i < self.n else ""
+
+    def same_line(self, j: int) -> bool:
+        """Token j is on the line of token j-1: a name never runs over a line break."""
+        return "\n" not in self.body[self.ends[j - 1] : self.starts[j]]
 
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
@@ -150,6 +162,15 @@ class _Scanner:
             if i >= next_free:
                 next_free = max(self._run(i), i + 1)
         return self.found
+
+    def _in_title_line(self, i: int) -> bool:
+        """Token i stands on a short line written in Title Case (`Todung: Persekusi Hanya Terjadi
+        di Negara Gagal`): there capitals say nothing about names."""
+        if self.title_lines is None:
+            self.title_lines = _title_line_spans(self.body)
+        starts, ends = self.title_lines
+        k = bisect_right(starts, self.starts[i]) - 1
+        return k >= 0 and self.starts[i] < ends[k]
 
     def _in_web_address(self, i: int) -> bool:
         """`JATIMSATUNEWS.COM`, `detik.com`: words glued to a dot are a web address."""
@@ -371,6 +392,7 @@ class _Scanner:
             if place:
                 self.emit(PLACE, k, place[0], place[1])
                 k = role_end = place[0]
+                local = False  # `Kepala Desa Sukamaju Darmaji`: one village, then the name
                 continue
             tok = self.texts[k]
             if role_end > title_end and self._initials_before_name(k):
@@ -483,6 +505,8 @@ class _Scanner:
             j, words = k + 1, 1
         while j < self.n and words < _MAX_NAME_WORDS:
             t = self.texts[j]
+            if j > k and not self.same_line(j):
+                break
             if (
                 self.cap(j)
                 and (not is_acronym(t) or is_initials(t))
@@ -581,7 +605,7 @@ class _Scanner:
             ):
                 j += 1  # `Kementerian Kelautan dan Perikanan`, not `MK dan Dewan Kehormatan`
                 continue
-            if not self.cap(j) or is_honorific(t) or is_function_word(t):
+            if not self.cap(j) or is_honorific(t) or is_function_word(t) or not self.same_line(j):
                 break
             if match_role(self.texts, j) and not is_complement_word(t):
                 break
@@ -702,6 +726,8 @@ class _Scanner:
     def _cap_words(self, k: int, limit: int) -> list[str]:
         out = []
         while k < self.n and len(out) < limit and self.caps[k] and self.texts[k][0].isalpha():
+            if out and not self.same_line(k):
+                break
             out.append(self.texts[k])
             k += 1
         return out
@@ -743,6 +769,8 @@ class _Scanner:
     # -- names no cue has typed yet -------------------------------------------------------------
     def _unknown_run(self, i: int) -> int:
         tok = self.texts[i]
+        if self._in_title_line(i):
+            return i + 1  # roles, bodies and places were read already; a bare guess is not
         initial = self.sentence_initial(i)
         if self._initials_before_name(i):
             pass  # `TB Hasanuddin`, `MS Hidayat`: two capitals before a name are its initials
@@ -846,6 +874,23 @@ def _name_like(words: list[str]) -> bool:
     if len(words) >= 2 and any(lookup_place([w], allow_minor=False) for w in words):
         return False
     return not (len(words) >= 3 and all(map(is_dictionary_word, words)))
+
+
+def _title_line_spans(body: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the lines of `body` written in Title Case."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _LINE.finditer(body):
+        line = m.group().rstrip()
+        if len(line) > _TITLE_MAX_CHARS or line.endswith((".", ",", ";", '."', ".”")):
+            continue  # a sentence of names ends with its full stop; a headline has none
+        initials = _WORD_INITIAL.findall(line)
+        if len(initials) >= _TITLE_MIN_WORDS:
+            upper = sum(1 for c in initials if c.isupper())
+            if upper >= _TITLE_CAPS_SHARE * len(initials):
+                starts.append(m.start())
+                ends.append(m.end())
+    return starts, ends
 
 
 def _possessed(word: str) -> bool:

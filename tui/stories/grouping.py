@@ -11,12 +11,14 @@ score so one strong link cannot carry it): one stray link cannot chain two event
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from tui.extract.crosslinks import library_links, relink
 from tui.stories.features import Signature, StoryItem, build_signatures
 
 UNDATED = -1  # the date bucket of an article with no known day
@@ -118,12 +120,21 @@ def group_stories(items: Sequence[StoryItem], settings: GroupingSettings | None 
 def build_grouping(items: Sequence[StoryItem], settings: GroupingSettings | None = None) -> Grouping:
     """Like `group_stories`, with the counts the benchmark prints."""
     settings = settings or GroupingSettings()
-    ordered = sorted(items, key=_item_order)
+    ordered = sorted(_linked_across_library(items), key=_item_order)
     signatures = build_signatures(ordered)
     pairs, compared = _find_pairs(ordered, signatures, settings)
     stories = _cluster(ordered, pairs, settings)
     links = sum(1 for *_, link in pairs if link is not None)
     return Grouping(tuple(stories), compared, links, tuple(signatures))
+
+
+def _linked_across_library(items: Sequence[StoryItem]) -> list[StoryItem]:
+    """Items whose acronyms and short names are joined to the library's full names (`BKN` in one
+    report is `Badan Kepegawaian Negara` in another), so shared entities are seen as shared."""
+    links = library_links(item.extraction for item in items)
+    if not links:
+        return list(items)
+    return [dataclasses.replace(item, extraction=relink(item.extraction, links)) for item in items]
 
 
 def _item_order(item: StoryItem) -> tuple[object, ...]:
