@@ -121,10 +121,20 @@ def test_two_capitals_right_after_a_role_are_the_body_it_heads() -> None:
 
 def test_words_of_a_title_case_headline_line_are_no_names() -> None:
     body = (
-        "Pedagang Cilik Kirana Jualan Bakso Demi Biaya Sekolah\n"
-        "Seorang bocah berjualan bakso setiap sore, kata Kepala Desa Sukamaju Darmaji Wiryo."
+        "Sutarjo Wiryanto Bangun Sekolah Gratis untuk Anak Nelayan\n"
+        "Sekolah itu dibuka setiap sore, kata Kepala Desa Sukamaju Darmaji Wiryo."
     )
     assert names_of(body, PERSON) == ["Darmaji Wiryo"]
+
+
+def test_local_role_governs_one_village_and_the_name_follows_it() -> None:
+    body = "Hal itu dikatakan Kepala Desa Sukamaju Darmaji Wiryo kepada wartawan."
+    assert entity_named(body, PERSON, "Darmaji Wiryo").role == "Kepala Desa Sukamaju"
+
+
+def test_organisation_name_stops_at_a_line_break() -> None:
+    body = "Murid baru mendaftar ke Sekolah Harapan Bangsa\nSeorang guru menyambut mereka."
+    assert names_of(body, ORG) == ["Sekolah Harapan Bangsa"]
 
 
 def test_sentence_full_of_names_ending_with_a_full_stop_is_no_headline() -> None:

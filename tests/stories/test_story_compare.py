@@ -220,3 +220,21 @@ def test_a_speaker_named_in_short_counts_under_the_full_name_of_the_story(item) 
     comparison = compare(story)
     assert comparison.speakers == {"Zulkifli Hasan": {"Alpha": 1, "Beta": 1}}
     assert comparison.entities == ()  # both reports name him
+
+
+def test_an_undated_report_is_dated_by_the_day_named_date_of_its_text() -> None:
+    from datetime import date
+
+    from tui.extract.model import DateSpan, Extraction
+    from tui.library.article import Article
+    from tui.stories.compare import day_named_date
+    from tui.stories.features import StoryItem
+
+    body = "Acara 16 hingga 18 Mei 2025 diumumkan Senin (5/5/2025) di Balai Kota."
+    article = Article(id="a", file="a.txt", story=1, body=body, paragraphs=((0, len(body)),))
+    dates = (
+        DateSpan(6, 27, body[6:27], "2025-05-16", "2025-05-18"),
+        DateSpan(38, 54, body[38:54], "2025-05-05"),
+    )
+    assert day_named_date(StoryItem(article, Extraction(dates=dates))) == date(2025, 5, 5)
+    assert day_named_date(StoryItem(article, Extraction(dates=dates[:1]))) is None

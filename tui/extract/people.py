@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping, load_phrases
+from tui.extract.vocabulary import root_words
 
 # Lower-case words that may sit inside a name (`Omar al-Beshir`, `Abdullah bin Ahmad`).
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "al", "el", "del", "dos", "bt", "bte"})
@@ -137,3 +138,40 @@ def _noun_cues() -> frozenset[str]:
         for c in load_casefolded("person_cues")
         if not c.startswith(("me", "ber", "di")) and c not in load_casefolded("speech_verbs")
     )
+
+
+# meN-/ber-/di-/ter- prefixes with the first letter of the root they replace (`menyerap` = serap).
+_PREFIX_ROOTS = (
+    ("meny", "s"),
+    ("meng", ""),
+    ("meng", "k"),
+    ("mem", ""),
+    ("mem", "p"),
+    ("men", ""),
+    ("men", "t"),
+    ("me", ""),
+    ("ber", ""),
+    ("be", ""),
+    ("di", ""),
+    ("ter", ""),
+)
+_VERB_SUFFIXES = ("kan", "nya", "")  # not a bare -i: `Megawati` is no me+gawat+i
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def is_affixed_verb(word: str) -> bool:
+    """`Menyerap`, `Membangun`, `Ditemukan`: a prefix (and suffix) on a dictionary root, so a
+    verb that opens a sentence, not a name (`Megawati`, `Dimas` have no such root)."""
+    low = word.casefold()
+    if len(low) < 6 or not low.isalpha():
+        return False
+    for prefix, first in _PREFIX_ROOTS:
+        if not low.startswith(prefix):
+            continue
+        for suffix in _VERB_SUFFIXES:
+            if suffix and not low.endswith(suffix):
+                continue
+            root = first + low[len(prefix) : len(low) - len(suffix)]
+            if len(root) >= 4 and root in root_words():
+                return True
+    return False

@@ -25,6 +25,7 @@ from tui.extract.orgs import (
 )
 from tui.extract.people import (
     NAME_PARTICLES,
+    is_affixed_verb,
     is_common_word,
     is_complement_word,
     is_degree,
@@ -256,6 +257,8 @@ class _Scanner:
         common = all(map(is_dictionary_word, words))
         if common and (initial or (len(words) == 1 and self.text(i - 1) != ",")):
             return False
+        if initial and len(words) >= 2 and is_affixed_verb(words[0]):
+            return False  # `Menyerap Shakespeare, ...`: a verb opens the sentence
         if self._acts(end):
             return True
         # A word no dictionary knows, before `sudah`, `akan`, `percaya`: the subject of a clause.
@@ -663,7 +666,9 @@ class _Scanner:
             t = self.texts[p]
             if t == "(":
                 return 0  # `Dewan Pimpinan Pusat (DPP)`: the unit's own acronym, not a parent
-            if t == "Partai" or (is_acronym(t) and not is_non_entity_acronym(t) and t not in self.subunit_heads):
+            if t == "Partai" or (
+                is_acronym(t) and not is_non_entity_acronym(t) and t not in self.subunit_heads
+            ):
                 return p
         return 0
 
@@ -840,7 +845,12 @@ class _Scanner:
             prev in self.owned_nouns or (len(words) == 1 and not initial and self._object_of(i))
         ):
             type_ = PERSON  # `kebijakan Jokowi`, `menggulingkan Khadafi`, `bertemu dengan Jokowi`
-        elif initial and len(words) >= 2 and is_dictionary_word(words[0]) and not is_honorific(words[0]):
+        elif (
+            initial
+            and len(words) >= 2
+            and (is_dictionary_word(words[0]) or is_affixed_verb(words[0]))
+            and not is_honorific(words[0])
+        ):
             # `Mundurnya Hary Tanoesoedibyo ...`, `Kisah Butet ...`: a common word opens the
             # sentence; the name is what follows it, read again from there.
             return i + 1

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from tui.extract.dates import is_day_name
 from tui.extract.model import ORG, PERSON, PLACE, DateSpan, Entity, entity_id
 from tui.stories.features import StoryItem
 from tui.stories.grouping import Story
@@ -40,6 +41,13 @@ class Coverage:
     outlet: str
     published: date | None
     title: str | None
+    # When the file gives no publication date: the first day-named date of the text
+    # (`Senin (5/5/2025)`), which Indonesian news writes for the day of the reported event.
+    dated_by_text: date | None = None
+
+    @property
+    def when(self) -> date | None:
+        return self.published or self.dated_by_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +90,25 @@ def outlet_of(item: StoryItem) -> str:
     return item.article.source or f"({Path(item.article.file).name})"
 
 
+def day_named_date(item: StoryItem) -> date | None:
+    """The first single date the text writes with its day name (`Sabtu (17/5/2025)`), if any."""
+    for span in item.extraction.dates:
+        first_word = span.text.split(maxsplit=1)[0] if span.text.strip() else ""
+        if span.value_end is None and is_day_name(first_word):
+            try:
+                return date.fromisoformat(span.value)
+            except ValueError:
+                continue
+    return None
+
+
 def compare(story: Story) -> Comparison:
     """Everything the reports of `story` agree and disagree on. Never raises."""
     items = story.items
-    coverage = tuple(Coverage(it.key, outlet_of(it), it.article.published, it.article.title) for it in items)
+    coverage = tuple(
+        Coverage(it.key, outlet_of(it), it.article.published, it.article.title, day_named_date(it))
+        for it in items
+    )
     discrepancies: list[Discrepancy] = []
     presence: tuple[EntityPresence, ...] = ()
     if len(items) > 1:
