@@ -8,6 +8,7 @@ Each measure is the best of --repeat runs in one process (one core) and is print
 to the baseline measured in the same run:
   - plain pass (baseline): `re.findall(r"\\w+", text)` over every article;
   - extract: the whole extraction (people, organisations, places, dates, quotes);
+  - the tokenizer and the recogniser (tokens → typed mentions) alone, to show where time goes;
   - find_quotes (with the people extract found) and find_dates alone.
 Targets: extract >= 1 MB/s on one core and within 8x of the plain pass.
 
@@ -34,6 +35,8 @@ from tui.extract import extract  # noqa: E402
 from tui.extract.dates import find_dates  # noqa: E402
 from tui.extract.model import PERSON  # noqa: E402
 from tui.extract.quotes import find_quotes  # noqa: E402
+from tui.extract.recognise import find_mentions  # noqa: E402
+from tui.extract.tokens import tokenize  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -66,6 +69,11 @@ def bench_real(texts: list[str], repeat: int) -> None:
     print(f"  plain pass (baseline) {plain:8.3f} s  {size_mb / plain:8.1f} MB/s")
     full = best_of(repeat, lambda: [extract(t) for t in texts])
     report("extract", full, size_mb, plain, "  (target >= 1 MB/s and <= 8x)")
+    # Where the time goes: the tokenizer (the floor of a per-token design) and the recogniser.
+    tokens = best_of(repeat, lambda: [tokenize(t) for t in texts])
+    report("  of which tokenize", tokens, size_mb, plain)
+    mentions = best_of(repeat, lambda: [find_mentions(t) for t in texts])
+    report("  of which mentions", mentions, size_mb, plain, "  (tokenize included)")
     people = [[e for e in extract(t).entities if e.type == PERSON] for t in texts]
     quotes = best_of(repeat, lambda: [find_quotes(t, p) for t, p in zip(texts, people, strict=True)])
     report("find_quotes", quotes, size_mb, plain)

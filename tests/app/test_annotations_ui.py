@@ -18,7 +18,6 @@ from tui.app.screens.note_dialog import ConfirmDialog, NoteDialog, NoteDraft, pa
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.reader_notes import motivation_of, quote_in, speaker_of
 from tui.app.text_selection import SENTENCE, WORD, TextSelection, sentence_at, step
-from tui.app.widgets.article_view import Paragraph
 from tui.app.widgets.selection_bar import SelectionBar
 from tui.extract.model import Quote
 
@@ -397,13 +396,15 @@ async def test_h_highlights_a_mouse_selection(make_app, settle) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         screen = reader(app)
-        paragraph = screen.article_view.query(Paragraph).first()
-        screen.selections = {paragraph: Selection(Offset(0, 0), Offset(10, 0))}
+        view = screen.article_view
+        start = view._starts[0]
+        line = view.body_widget.line_of(start)
+        screen.selections = {view.body_widget: Selection(Offset(0, line), Offset(10, line))}
         await pilot.press("h")
         await settle(pilot, app)
         (placed,) = stored(app).annotations
         body = screen.current.article.body
-        assert placed.annotation.exact == body[paragraph.start : paragraph.start + 10]
+        assert placed.annotation.exact == body[start : start + 10]
 
 
 NEW_READER_ACTIONS = (

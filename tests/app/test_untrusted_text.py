@@ -26,7 +26,8 @@ def painted(widget) -> str:
 
 
 def paragraphs(app) -> list[str]:
-    return [p.text for p in app.screen.article_view._paragraphs]
+    view = app.screen.article_view
+    return [view.paragraph_text(n) for n in range(view.paragraph_count)]
 
 
 async def test_markup_like_text_is_shown_literally(make_app, settle, tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ async def test_markup_like_text_is_shown_literally(make_app, settle, tmp_path: P
             app.screen.query_one("#headline")
         )
         assert "Isi [b]tebal[/b] $accent [@click=app.quit]q[/]." in painted(
-            app.screen.article_view._paragraphs[0]
+            app.screen.article_view.body_widget
         )
 
 
@@ -61,7 +62,7 @@ async def test_escape_sequences_are_shown_as_visible_symbols_not_sent_to_the_ter
         await settle(pilot, app)
         shown = paragraphs(app)[0]
         assert shown == "Awal ␛[2J␛]0;pwned\ufffd akhir \ufffdterbalik."
-        assert "Awal ␛[2J␛]0;pwned\ufffd akhir" in painted(app.screen.article_view._paragraphs[0])
+        assert "Awal ␛[2J␛]0;pwned\ufffd akhir" in painted(app.screen.article_view.body_widget)
 
 
 def test_printable_keeps_every_offset() -> None:

@@ -3,8 +3,12 @@ Sentences are our own, in the style of Indonesian news."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.extract.entity_helpers import entity_named, names_of
-from tui.extract.model import ORG, PERSON, PLACE
+from tui.extract import extract
+from tui.extract.model import DATE, ORG, PERSON, PLACE
 
 
 def test_unknown_word_before_an_auxiliary_is_the_subject_and_a_person() -> None:
@@ -140,3 +144,27 @@ def test_organisation_name_stops_at_a_line_break() -> None:
 def test_sentence_full_of_names_ending_with_a_full_stop_is_no_headline() -> None:
     body = "Mereka adalah Sutarjo Wiryanto dan Kurniadi Santosa."
     assert names_of(body, PERSON) == ["Sutarjo Wiryanto", "Kurniadi Santosa"]
+
+
+def test_affixed_verb_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    body = "Mengenang Sutarjo Wiryanto, warga desa menggelar doa bersama."
+    assert names_of(body, PERSON) == ["Sutarjo Wiryanto"]
+
+
+# Pieces that trigger the rules of this file, to shuffle into soups.
+_CUES = st.sampled_from(
+    "Ketua|Fraksi|Partai|Hanura|DPR|Komisi|II|Presiden|SBY|TB|Santosa|Sutarjo|seorang|yang|,|.|\n|"
+    "kebijakan|sudah|dan|atau|Mundurnya|Mengenang|Kepala|Desa|Sukamaju|Pidana|Korupsi|Semarang|"
+    "Keuangan|Jepang|bahasa|kata".split("|")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUES, max_size=50).map(" ".join))
+def test_cue_soup_gives_mentions_that_slice_the_body_without_overlap(body: str) -> None:
+    x = extract(body)
+    for e in x.entities:
+        for m in e.mentions:
+            assert body[m.start : m.end] == m.text
+    spans = sorted((m.start, m.end) for e in x.entities if e.type != DATE for m in e.mentions)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False)), spans

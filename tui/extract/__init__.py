@@ -11,7 +11,7 @@ from tui.extract.quotes import find_quotes
 from tui.extract.recognise import find_mentions
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 # Beyond this many characters a body is cut for entity search (quotes and dates see it all):
 # a sane article is far shorter, and the cap bounds the work on hostile input.
 MAX_ENTITY_CHARS = 4 * 1024 * 1024

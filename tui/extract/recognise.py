@@ -4,8 +4,9 @@ role written before or after them), organisations and places.
 Every capitalised run is read from its left: honorifics, then a role title with what it governs
 (`Wali Kota Malang`, `Kepala Badan Kepegawaian Negara (BKN)`) and the name after it, else an
 organisation, else a place, else a name whose type the words around it decide (`kata Zudan`,
-`di Samarinda`). Names with no cue are left UNKNOWN for coref to settle against the rest of
-the article.
+`di Samarinda`, `kebijakan Jokowi`, `Smith, seorang ...`, `Wiryanto sudah tiba`, `Hidayat dan
+Airlangga mundur`). Names with no cue are left UNKNOWN for coref to settle against the rest of
+the article; on a line in Title Case (a headline) capitals say nothing, so none is guessed there.
 """
 
 from __future__ import annotations
@@ -250,8 +251,9 @@ class _Scanner:
 
     def _acts_as_person(self, i: int, end: int, words: list[str], initial: bool) -> bool:
         """`Jokowi memutuskan`, `Bambang Widjojanto tetap dilantik`, `Fernita percaya`: a name as the
-        subject of a verb. A lone word that is also a common word (`Harga naik`) needs more:
-        a place mid-sentence after a comma (`..., Agung justru melihatnya`)."""
+        subject of a verb. Words that are all common words too (`Harga naik`) count only
+        mid-sentence: two words or more, or one word right after a comma (`..., Agung justru
+        melihatnya`)."""
         if any("-" in w for w in words):
             return False
         common = all(map(is_dictionary_word, words))
@@ -433,6 +435,7 @@ class _Scanner:
         if past > start and start == k:
             role = self.span_text(role_start, past)  # the skipped words finish the body's name
             self._emit_places(start, past)
+            role_end = past
         start = past
         end = self._name_end(start)
         if apposition_of is None and end > start:

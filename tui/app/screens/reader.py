@@ -294,7 +294,8 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         article = loaded.article
         self.current = loaded
         self.article_view.show(article, loaded.extraction, scroll_y=scroll_y)
-        self.panel.show_extraction(loaded.extraction, self.article_view.quotes, loaded.elsewhere)
+        # a new article's notes are loaded after it is shown (NotesActions): none until then
+        self.panel.show_extraction(loaded.extraction, self.article_view.quotes, loaded.elsewhere, notes=())
         if record:
             self.history.visit(article.id)
         self.sources.highlight_article(article.id)

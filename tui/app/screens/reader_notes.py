@@ -4,6 +4,9 @@
 through the AnnotationStore (lock, re-read, merge by id, atomic replace) and runs on the UI thread
 on purpose: a save takes milliseconds, and the dialog closes only once the note is on disk, so
 quitting right after ctrl+s can never lose it. Loading and placing the notes runs in a worker.
+
+The annotations package and the dialogs are imported where they are first used, not here: the
+reader screen imports this module, and those imports would delay the first article by ~0.1 s.
 """
 
 from __future__ import annotations
@@ -15,17 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from tui.annotations import (
-    AnchoredAnnotation,
-    AnnotationError,
-    AnnotationStore,
-    LoadResult,
-    ModelError,
-    Speaker,
-)
-from tui.annotations.anchoring import AnchorStatus
 from tui.app.printable import one_line
-from tui.app.screens.note_dialog import ConfirmDialog, NoteDialog, NoteDraft
 from tui.app.text_selection import TextSelection, sentence_at, step
 from tui.app.widgets.article_view import Highlight, quote_pieces
 from tui.app.widgets.entity_panel import EntityPanel, PanelNote
@@ -34,12 +27,14 @@ from tui.extract.model import Quote
 from tui.library.article import Article
 
 if TYPE_CHECKING:
+    from tui.annotations import AnchoredAnnotation, AnnotationStore, LoadResult, Speaker
     from tui.app.screens.annotations_list import NoteRow
+    from tui.app.screens.note_dialog import NoteDraft
 
 NOTE_LAYER = "notes"
 SELECTION_LAYER = "selection"
 LABEL_WORDS = 8
-STATUS_MARK = {AnchorStatus.MOVED: "moved ", AnchorStatus.FUZZY: "≈ fuzzy ", AnchorStatus.ORPHAN: "⚠ orphan "}
+STATUS_MARK = {"moved": "moved ", "fuzzy": "≈ fuzzy ", "orphan": "⚠ orphan "}  # by AnchorStatus value
 
 
 def note_label(placed: AnchoredAnnotation) -> str:
@@ -50,11 +45,13 @@ def note_label(placed: AnchoredAnnotation) -> str:
     text = annotation.note.split("\n", 1)[0].strip() if annotation.note.strip() else ""
     if not text:
         text = "#" + " #".join(annotation.tags) if annotation.tags else annotation.motivation
-    return f"{STATUS_MARK.get(placed.anchor.status, '')}{text} · “{quoted}”"
+    return f"{STATUS_MARK.get(placed.anchor.status.value, '')}{text} · “{quoted}”"
 
 
 def speaker_of(extracted: str | None, typed: str | None) -> Speaker | None:
     """The speaker to store: the extracted name, and the typed one as a correction when it differs."""
+    from tui.annotations import Speaker
+
     corrected = typed if typed and typed != extracted else None
     if not extracted and not corrected:
         return None
@@ -98,6 +95,8 @@ class NotesActions:
 
     def annotation_store(self) -> AnnotationStore:
         if self._store is None:
+            from tui.annotations import AnnotationStore
+
             self._store = AnnotationStore(user=self.app.user)
         return self._store
 
@@ -179,6 +178,8 @@ class NotesActions:
 
     def _write(self, what: str, change: Callable[[], Any]) -> str | None:
         """Run one store change; None when done, else the error for the user (also notified)."""
+        from tui.annotations import AnnotationError, ModelError
+
         try:
             change()
         except (AnnotationError, ModelError, OSError) as error:
@@ -234,6 +235,8 @@ class NotesActions:
             if saved:
                 self._end_selection()
                 self.status.say("Note saved")
+
+        from tui.app.screens.note_dialog import NoteDialog
 
         title = f"Note on {'a quote by ' + extracted if extracted else 'a passage'}"
         self.app.push_screen(NoteDialog(title, article.body[start:end], save, speaker=extracted), closed)
@@ -369,8 +372,10 @@ class NotesActions:
                 "save the note", lambda: self.annotation_store().update(article, annotation, **changes)
             )
 
+        from tui.app.screens.note_dialog import NoteDialog
+
         speaker = annotation.speaker.name if annotation.speaker else None
-        status = "" if placed.anchor.status is AnchorStatus.EXACT else f" ({placed.anchor.status.value})"
+        status = "" if placed.anchor.status.value == "exact" else f" ({placed.anchor.status.value})"
         dialog = NoteDialog(
             f"Edit note{status}",
             annotation.exact,
@@ -401,6 +406,8 @@ class NotesActions:
             ):
                 self._note_cursor = None
                 self.status.say("Note deleted")
+
+        from tui.app.screens.note_dialog import ConfirmDialog
 
         self.app.push_screen(ConfirmDialog(f"Delete this {label} on “{quoted}”?", yes="Delete"), answered)
 

@@ -4,19 +4,22 @@
 `StoriesActions` is mixed into ReaderScreen. Grouping needs every article's extraction, so it
 runs in a worker the first time a story key is pressed, with progress in the status line, and
 the result is kept for the session (until the library's list of articles changes).
+`tui.stories` is imported in the worker, not at start-up: the first article need not wait for it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.worker import get_current_worker
 
 from tui.app.printable import one_line
-from tui.stories import StoryIndex, StoryItem, group_stories, outlet_of
+
+if TYPE_CHECKING:
+    from tui.stories import StoryIndex
 
 PROGRESS_EVERY = 0.2  # seconds
 
@@ -44,6 +47,8 @@ class StoriesActions:
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def _group_stories(self, ids: tuple[str, ...]) -> None:
+        from tui.stories import StoryIndex, StoryItem, group_stories
+
         index = self.app.library()
         items: list[StoryItem] = []
         last = time.monotonic()
@@ -112,6 +117,8 @@ class StoriesActions:
         article_id = self.current.article.id
 
         def jump(stories: StoryIndex) -> None:
+            from tui.stories import outlet_of
+
             item = stories.next_report(article_id, step=step)
             if item is None:
                 self.notify("No other outlet reported this story in the library")

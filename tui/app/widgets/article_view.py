@@ -1,9 +1,11 @@
 """The article pane (centre): headline, meta line, and the paragraphs with entities and quotes.
 
 Text is built as `Content` with spans over the article's own characters, never as markup, so an
-article that contains `[bold]` shows `[bold]`. Each paragraph is one `Static`, which keeps mouse
-selection working across paragraphs (ctrl+c copies) and lets `selected_span` map a selection back
-to offsets in `Article.body` for the annotations that come next.
+article that contains `[bold]` shows `[bold]`. All paragraphs live in ONE line-API widget
+(`ArticleBody`): turning the page costs one widget's layout instead of two dozen, only the lines
+on screen are painted, and a cursor or entity change repaints only the paragraphs it touches.
+Each painted line carries selection offsets, so the mouse selects across paragraphs, ctrl+c
+copies the article's own text, and `selected_span` maps a selection back to `Article.body`.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
+from rich._wrap import divide_line
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
-from textual.geometry import Offset
+from textual.geometry import Offset, Region, Size
+from textual.selection import Selection
+from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.printable import one_line, printable
@@ -45,6 +53,8 @@ MONTHS = (
 META_SEPARATOR = " · "
 QUOTE_MARK = "❝ "
 UNKNOWN_SPEAKER = "speaker unknown"
+SPEAKER_STYLE = "speaker"  # the line naming the speakers above a paragraph with quotes
+TEXT, LABEL, GAP = 0, 1, 2  # the kinds of line in the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,52 +120,224 @@ def first_words(body: str, count: int = 12) -> str:
     return " ".join(words) + (" …" if len(body.split(maxsplit=count)) > count else "")
 
 
-class Paragraph(Static):
-    """One paragraph of the body; remembers where it starts so selections map to body offsets."""
+class BodyLine(NamedTuple):
+    """One line of the body on screen: wrapped text of a paragraph, a speaker line, or a gap.
 
-    DEFAULT_CSS = "Paragraph { height: auto; }"
+    `start`/`end` index the paragraph's text; a speaker line sits at the start of its paragraph
+    and a gap at the end of the one before, which is where a selection ending on them stops."""
 
-    def __init__(self) -> None:
-        super().__init__("", markup=False)
-        self.start = 0
-        self.end = 0
-        self.text = ""
-        self.base: list[Highlight] = []  # relative to `start`
+    kind: int
+    paragraph: int
+    start: int
+    end: int
 
-    def set_text(self, start: int, end: int, text: str, base: list[Highlight]) -> None:
-        self.start, self.end, self.text, self.base = start, end, text, base
 
-    def paint(self, overlay: Sequence[Highlight], styles: dict[str, Style]) -> None:
-        spans = [Span(h.start, h.end, styles[h.kind]) for h in [*self.base, *overlay] if h.kind in styles]
-        self.update(Content(self.text, spans, strip_control_codes=False))
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Where `text` is cut into lines of at most `width` cells, as (start, end) offsets into it.
+
+    Hard line breaks end a line; long lines are cut between words (words longer than a line are
+    folded). The white space at a cut belongs to no line, as in Textual's own wrapping."""
+    ranges: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        cuts = divide_line(line, max(1, width), fold=True) if line else []
+        starts = [0, *cuts]
+        for first, after in zip(starts, [*cuts, len(line)], strict=True):
+            piece = line[first:after]
+            ranges.append((at + first, at + first + len(piece.rstrip()) if piece.strip() else at + after))
+        at += len(line) + 1
+    return ranges
+
+
+class ArticleBody(Widget):
+    """The paragraphs of one article, painted line by line.
+
+    The view hands over the texts (`set_paragraphs`) and the marks of each paragraph (`paint`);
+    this widget wraps them for its width, paints only the lines asked for, and keeps the painted
+    lines until their paragraph's marks, the width or the theme change."""
+
+    DEFAULT_CSS = "ArticleBody { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.body = ""
+        self.starts: list[int] = []
+        self.texts: list[str] = []
+        self.labels: list[str | None] = []
+        self.marks: list[list[Highlight]] = []  # per paragraph, relative to its start, paint order
+        self.mark_styles: dict[str, Style] = {}
+        self._width = -1
+        self._lines: list[BodyLine] = []
+        self._first_line: list[int] = []
+        self._painted: dict[int, dict[int, Content]] = {}  # paragraph -> line start -> its text
+        self._strips: dict[int, Strip] = {}
+
+    # -- what to show ------------------------------------------------------------------------
+
+    def set_paragraphs(
+        self, body: str, ranges: Sequence[tuple[int, int]], labels: Sequence[str | None]
+    ) -> None:
+        """Show `body[start:end]` for each range, with an optional speaker line above it."""
+        self.body = body
+        self.starts = [start for start, _ in ranges]
+        self.texts = [printable(body[start:end]) for start, end in ranges]
+        self.labels = list(labels)
+        self.marks = [[] for _ in ranges]
+        self._width = -1
+        self._painted.clear()
+        self._strips.clear()
+        self.refresh(layout=True)
+
+    def paint(self, number: int, marks: list[Highlight]) -> None:
+        """Give paragraph `number` its marks (relative to its start) and repaint its lines."""
+        self.marks[number] = marks
+        self._painted.pop(number, None)
+        if self._width < 0 or number >= len(self._first_line):
+            return  # not laid out yet: everything is painted on the first render anyway
+        first = self._first_line[number]
+        last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(self._lines)
+        for y in range(first, last):
+            self._strips.pop(y, None)
+        if last > first:
+            self.refresh(Region(0, first, max(1, self.size.width), last - first))
+
+    def restyle(self, styles: dict[str, Style]) -> None:
+        self.mark_styles = styles
+        self._painted.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _lay_out(self, width: int) -> None:
+        if width == self._width:
+            return
+        self._width = width
+        self._painted.clear()
+        self._strips.clear()
+        lines: list[BodyLine] = []
+        self._first_line = []
+        for number, text in enumerate(self.texts):
+            if number:
+                end = len(self.texts[number - 1])
+                lines.append(BodyLine(GAP, number - 1, end, end))
+            if self.labels[number]:
+                lines.append(BodyLine(LABEL, number, 0, 0))
+            self._first_line.append(len(lines))
+            lines.extend(BodyLine(TEXT, number, a, b) for a, b in wrap_ranges(text, width))
+        self._lines = lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self._lay_out(width)
+        return len(self._lines)
+
+    def lines_for(self, width: int) -> list[BodyLine]:
+        self._lay_out(width)
+        return self._lines
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def _paragraph_lines(self, number: int) -> dict[int, Content]:
+        """The painted text of each line of a paragraph, by the line's start offset."""
+        painted = self._painted.get(number)
+        if painted is None:
+            text = self.texts[number]
+            styles = self.mark_styles
+            spans = [Span(h.start, h.end, styles[h.kind]) for h in self.marks[number] if h.kind in styles]
+            content = Content(text, spans, strip_control_codes=False)
+            first = self._first_line[number]
+            last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(self._lines)
+            ranges = [(line.start, line.end) for line in self._lines[first:last] if line.kind == TEXT]
+            cuts = sorted({offset for pair in ranges for offset in pair} - {0, len(text)})
+            pieces = dict(zip([0, *cuts], content.divide(cuts), strict=True))
+            painted = {start: pieces[start].rstrip() for start, _ in ranges}
+            self._painted[number] = painted
+        return painted
+
+    def painted_lines(self, number: int) -> list[Content]:
+        """The painted lines of paragraph `number` at the current width (for tests and tools)."""
+        self._lay_out(self.size.width)
+        return list(self._paragraph_lines(number).values())
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        self._lay_out(width)
+        base = self.visual_style
+        if not 0 <= y < len(self._lines):
+            return Strip.blank(width, base.rich_style)
+        selection = self.text_selection
+        strip = self._strips.get(y) if selection is None else None
+        if strip is not None:
+            return strip
+        line = self._lines[y]
+        if line.kind == TEXT:
+            content = self._paragraph_lines(line.paragraph)[line.start]
+        elif line.kind == LABEL:
+            label = QUOTE_MARK + (self.labels[line.paragraph] or "")
+            content = Content(label, [Span(0, len(label), self.mark_styles.get(SPEAKER_STYLE, Style()))])
+            content = content.truncate(width, ellipsis=True)
+        else:
+            content = Content("")
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            start, end = span
+            end = len(content.plain) if end == -1 else end
+            content = content.stylize(self.screen.get_visual_style("screen--selection"), start, end)
+        strip = Strip(content.render_segments(base)).crop_extend(0, width, base.rich_style)
+        strip = strip.apply_offsets(0, y)
+        if selection is None:
+            self._strips[y] = strip
+        return strip
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- offsets -----------------------------------------------------------------------------
 
     def body_offset(self, offset: Offset) -> int:
-        """A selection offset (x = column, y = line of the text) as an offset into the body."""
-        lines = self.text.split("\n")
-        y = min(max(offset.y, 0), len(lines) - 1)
-        inside = sum(len(line) + 1 for line in lines[:y]) + min(max(offset.x, 0), len(lines[y]))
-        return self.start + min(inside, len(self.text))
+        """A point of a selection (x = column, y = line of this widget) as an offset into the body."""
+        if not self._lines:
+            return 0
+        line = self._lines[min(max(offset.y, 0), len(self._lines) - 1)]
+        start = self.starts[line.paragraph]
+        if line.kind == TEXT:
+            return start + min(line.start + max(offset.x, 0), line.end)
+        return start + line.start  # a speaker line: its paragraph's start; a gap: the end above
+
+    def selected_span(self, selection: Selection) -> tuple[int, int] | None:
+        if not self.starts:
+            return None
+        start = self.body_offset(selection.start) if selection.start else self.starts[0]
+        end = self.body_offset(selection.end) if selection.end else self.starts[-1] + len(self.texts[-1])
+        return (start, end) if end > start else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """What ctrl+c copies: the article's own text under the selection (no speaker lines)."""
+        span = self.selected_span(selection)
+        return (printable(self.body[span[0] : span[1]]), "\n") if span else None
 
     def line_of(self, body_offset: int) -> int:
-        """The wrapped line (from the top of this widget) that shows `body_offset`."""
-        width = self.content_region.width or self.size.width
-        if width <= 0:
+        """The line of this widget that shows `body_offset`."""
+        if not self.starts:
             return 0
-        target, consumed = body_offset - self.start, 0
-        for number, line in enumerate(Content(self.text, strip_control_codes=False).wrap(width)):
-            consumed += len(line.plain)
-            while consumed < len(self.text) and self.text[consumed] in " \n":
-                consumed += 1  # the spaces that wrapping swallowed at the line break
-            if consumed > target:
-                return number
-        return 0
+        number = max(0, bisect_right(self.starts, body_offset) - 1)
+        lines = self.lines_for(self.size.width or self._width)
+        inside = body_offset - self.starts[number]
+        first = self._first_line[number]
+        last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(lines)
+        found = first
+        for y in range(first, last):
+            if lines[y].kind == TEXT and lines[y].start <= inside:
+                found = y
+        return found
 
-
-class QuoteLabel(Static):
-    """The speakers of the quotes in the next paragraph; not part of the article text."""
-
-    ALLOW_SELECT = False
-    DEFAULT_CSS = "QuoteLabel { height: auto; }"
+    def offset_at_line(self, y: int) -> int:
+        """The body offset where line `y` starts."""
+        return self.body_offset(Offset(0, y))
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -163,7 +345,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     the view paints and scrolls. `quote_at_cursor` and `selected_span` are the hooks for
     annotating what is under the cursor or the mouse selection."""
 
-    COMPONENT_CLASSES = {f"article-view--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES = {f"article-view--{kind}" for kind in (*KINDS, SPEAKER_STYLE)}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -174,27 +356,34 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.chosen: Entity | None = None
         self.mention_index: int | None = None
         self._focus_span: tuple[int, int] | None = None
-        self._paragraphs: list[Paragraph] = []
-        self._labels: list[QuoteLabel] = []
+        self._ranges: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._styles: dict[str, Style] = {}
         self._layers: dict[str, list[Highlight]] = {}  # name -> marks laid over the body
+        self._base: list[list[Highlight]] = []  # per paragraph, relative to its start
 
-    def compose(self) -> Iterable[Static]:
+    def compose(self) -> ComposeResult:
         yield Static("", id="headline", markup=False)
         yield Static("", id="meta", markup=False)
+        yield ArticleBody(id="body")
+
+    @property
+    def body_widget(self) -> ArticleBody:
+        return self.query_one(ArticleBody)
 
     def on_mount(self) -> None:
         self._styles = self._read_styles()
+        self.body_widget.restyle(self._styles)
         self.app.theme_changed_signal.subscribe(self, self._restyle)
 
     def _read_styles(self) -> dict[str, Style]:
-        return {kind: self.get_visual_style(f"article-view--{kind}", partial=True) for kind in KINDS}
+        kinds = (*KINDS, SPEAKER_STYLE)
+        return {kind: self.get_visual_style(f"article-view--{kind}", partial=True) for kind in kinds}
 
     def _restyle(self, _theme: object) -> None:
         self._visual_style_cache.clear()  # the new theme changes what the component styles resolve to
         self._styles = self._read_styles()
-        self._paint(range(len(self._paragraphs)))
+        self.body_widget.restyle(self._styles)
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -224,51 +413,45 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._fill_blocks(paragraph_ranges(article))
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         if scroll_y:
-            # the paragraphs are laid out on the next refresh; scroll again once they have a height
+            # the body is laid out on the next refresh; scroll again once it has a height
             self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
 
     def _fill_blocks(self, ranges: list[tuple[int, int]]) -> None:
-        """Reuse the paragraph widgets already mounted; mount or remove only the difference."""
         body = self.article.body if self.article else ""
-        marks = body_highlights(self.extraction)
-        by_paragraph = _split_by_paragraph(marks, ranges)
+        by_paragraph = _split_by_paragraph(body_highlights(self.extraction), ranges)
         speakers = _speakers_by_paragraph(self.quotes, ranges)
-        new_widgets: list[Static] = []
-        while len(self._paragraphs) < len(ranges):
-            label, paragraph = QuoteLabel("", markup=False), Paragraph()
-            self._labels.append(label)
-            self._paragraphs.append(paragraph)
-            new_widgets += [label, paragraph]
-        extra = self._labels[len(ranges) :] + self._paragraphs[len(ranges) :]
-        del self._labels[len(ranges) :], self._paragraphs[len(ranges) :]
-        if extra:
-            self.remove_children(extra)
-        for number, (start, end) in enumerate(ranges):
-            base = [Highlight(h.start - start, h.end - start, h.kind) for h in by_paragraph[number]]
-            self._paragraphs[number].set_text(start, end, printable(body[start:end]), base)
-            label = self._labels[number]
-            names = speakers.get(number)
-            label.display = bool(names)
-            label.update(Content(QUOTE_MARK + ", ".join(names)) if names else Content(""))
+        self._ranges = ranges
         self._starts = [start for start, _ in ranges]
-        if new_widgets:
-            self.mount_all(new_widgets)
+        self._base = [
+            [Highlight(h.start - start, h.end - start, h.kind) for h in marks]
+            for (start, _), marks in zip(ranges, by_paragraph, strict=True)
+        ]
+        labels = [", ".join(speakers[n]) if n in speakers else None for n in range(len(ranges))]
+        self.body_widget.set_paragraphs(body, ranges, labels)
         self._paint(range(len(ranges)))
 
     def _paint(self, numbers: Iterable[int]) -> None:
         overlay = self._overlay()
+        widget = self.body_widget
         for number in numbers:
-            paragraph = self._paragraphs[number]
+            start, end = self._ranges[number]
             mine = [
-                Highlight(
-                    max(h.start, paragraph.start) - paragraph.start,
-                    min(h.end, paragraph.end) - paragraph.start,
-                    h.kind,
-                )
+                Highlight(max(h.start, start) - start, min(h.end, end) - start, h.kind)
                 for h in overlay
-                if h.start < paragraph.end and h.end > paragraph.start
+                if h.start < end and h.end > start
             ]
-            paragraph.paint(mine, self._styles)
+            widget.paint(number, [*self._base[number], *mine])
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self._ranges)
+
+    def paragraph_marks(self, number: int) -> list[Highlight]:
+        """What paragraph `number` is painted with (relative to its start): for tests and tools."""
+        return list(self.body_widget.marks[number])
+
+    def paragraph_text(self, number: int) -> str:
+        return self.body_widget.texts[number]
 
     def _overlay(self) -> list[Highlight]:
         marks: list[Highlight] = [h for layer in self._layers.values() for h in layer]
@@ -365,43 +548,31 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def selected_span(self) -> tuple[int, int] | None:
         """The mouse selection inside the body as (start, end) body offsets, or None."""
-        found: list[tuple[int, int]] = []
-        selections = self.screen.selections
-        for paragraph in self._paragraphs:
-            selection = selections.get(paragraph)
-            if selection is None:
-                continue
-            start = paragraph.body_offset(selection.start) if selection.start else paragraph.start
-            end = paragraph.body_offset(selection.end) if selection.end else paragraph.end
-            if end > start:
-                found.append((start, end))
-        if not found:
-            return None
-        return min(a for a, _ in found), max(b for _, b in found)
+        widget = self.body_widget
+        selection = self.screen.selections.get(widget)
+        return widget.selected_span(selection) if selection is not None else None
 
     # -- scrolling ---------------------------------------------------------------------------
 
     def _paragraph_at(self, offset: int) -> int | None:
         number = bisect_right(self._starts, offset) - 1
-        return number if 0 <= number < len(self._paragraphs) else None
+        return number if 0 <= number < len(self._ranges) else None
 
     def _first_visible_offset(self) -> int:
-        top = self.scroll_y
-        for paragraph in self._paragraphs:
-            if paragraph.virtual_region.bottom > top:
-                return paragraph.start
-        return 0
+        widget = self.body_widget
+        lines = widget.lines_for(widget.size.width)
+        top = int(self.scroll_y) - widget.virtual_region.y
+        return widget.offset_at_line(top) if 0 <= top < len(lines) else (0 if top < 0 else len(widget.body))
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line that shows body `offset` into view (a third down the pane) if it is not."""
         self.call_after_refresh(self._scroll_to_offset_now, offset)
 
     def _scroll_to_offset_now(self, offset: int) -> None:
-        number = self._paragraph_at(offset)
-        if number is None:
+        if self._paragraph_at(offset) is None:
             return
-        paragraph = self._paragraphs[number]
-        y = paragraph.virtual_region.y + paragraph.line_of(offset)
+        widget = self.body_widget
+        y = widget.virtual_region.y + widget.line_of(offset)
         height = self.scrollable_content_region.height
         if not self.scroll_y <= y < self.scroll_y + height - 1:
             self.scroll_to(y=max(0, y - height // 3), animate=False)

@@ -84,17 +84,28 @@ class EntityPanel(OptionList):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
 
     def show_extraction(
-        self, extraction: Extraction, quotes: Sequence[Quote], elsewhere: Mapping[str, int]
+        self,
+        extraction: Extraction,
+        quotes: Sequence[Quote],
+        elsewhere: Mapping[str, int],
+        notes: Sequence[PanelNote] | None = None,
     ) -> None:
         """Fill the panel. `quotes` in the article view's order; `elsewhere` maps an entity id to
-        the number of other articles that name it."""
+        the number of other articles that name it; `notes` replaces the Notes section.
+
+        With `notes=None` the notes are kept: a refill of the entities alone (entity counts
+        arriving after a sync) must not wipe them. A new article passes `notes=()`, so the panel
+        is rebuilt once, not once for the entities and again for the emptied notes."""
         self._extraction, self._quotes, self._elsewhere = extraction, list(quotes), elsewhere
-        # Notes are kept: the screen refills them on each new article (show_notes), and a refill of
-        # the entities alone (entity counts arriving after a sync) must not wipe them.
+        if notes is not None:
+            self._notes = list(notes)
         self._rebuild()
 
     def show_notes(self, notes: Sequence[PanelNote]) -> None:
-        """Replace the Notes section (the annotations feature calls this)."""
+        """Replace the Notes section (the annotations feature calls this). The panel is rebuilt
+        only when they changed: most articles have none, and a rebuild repaints the whole panel."""
+        if list(notes) == self._notes:
+            return
         self._notes = list(notes)
         self._rebuild()
 

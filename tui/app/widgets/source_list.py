@@ -109,7 +109,8 @@ class SourceList(ScrollView, can_focus=True):
         "source-list--read",
         "source-list--cursor",
     }
-    cursor: reactive[int | None] = reactive(None, always_update=True)
+    # repaint=False: the watcher repaints only the two rows whose highlight changed, not the list
+    cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     class ArticleChosen(Message):
         def __init__(self, article_id: str) -> None:
