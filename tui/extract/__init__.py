@@ -1,17 +1,51 @@
-"""Text → people, organisations, places, dates and quotes. Plain Python, no Textual."""
+"""Text → people, organisations, places, dates and quotes. Plain Python, no Textual.
+
+The finders (`find_mentions`, `build_entities`, `find_dates`, `find_quotes`) are imported on
+first use, not with the package: the index and the reader import `tui.extract.model` at
+start-up, and that must not cost them the whole extractor and its lexicons.
+"""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from tui.extract.coref import build_entities
-from tui.extract.dates import find_dates
 from tui.extract.model import DATE, PERSON, DateSpan, Entity, Extraction, Mention, Quote, entity_id
-from tui.extract.quotes import find_quotes
-from tui.extract.recognise import find_mentions
+
+if TYPE_CHECKING:
+    from tui.extract.coref import build_entities
+    from tui.extract.dates import find_dates
+    from tui.extract.quotes import find_quotes
+    from tui.extract.recognise import find_mentions
+
+__all__ = ["EXTRACTOR_VERSION", "build_entities", "extract", "find_dates", "find_mentions", "find_quotes"]
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 5
+# Where each lazily imported finder lives.
+_LAZY = {
+    "build_entities": "tui.extract.coref",
+    "find_dates": "tui.extract.dates",
+    "find_mentions": "tui.extract.recognise",
+    "find_quotes": "tui.extract.quotes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`from tui.extract import find_quotes` imports the finder's module on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups (and a test's monkeypatch) find it directly
+    return value
+
+
+def _finder(name: str) -> Any:
+    return globals().get(name) or __getattr__(name)
+
+
 # Beyond this many characters a body is cut for entity search (quotes and dates see it all):
 # a sane article is far shorter, and the cap bounds the work on hostile input.
 MAX_ENTITY_CHARS = 4 * 1024 * 1024
@@ -27,6 +61,7 @@ def extract(body: str, *, published: date | None = None, language: str = "id") -
     """
     if not isinstance(body, str) or not body:
         return Extraction()
+    find_mentions, build_entities = _finder("find_mentions"), _finder("build_entities")
     entities = build_entities(body, find_mentions(body[:MAX_ENTITY_CHARS]))
     dates = _safe_dates(body, published)
     people = [e for e in entities if e.type == PERSON]
@@ -40,14 +75,14 @@ def extract(body: str, *, published: date | None = None, language: str = "id") -
 
 def _safe_dates(body: str, published: date | None) -> list[DateSpan]:
     try:
-        return list(find_dates(body, published))
+        return list(_finder("find_dates")(body, published))
     except Exception:  # a bug there must not cost the reader the entities
         return []
 
 
 def _safe_quotes(body: str, people: list[Entity]) -> list[Quote]:
     try:
-        return list(find_quotes(body, people))
+        return list(_finder("find_quotes")(body, people))
     except Exception:
         return []
 

@@ -25,6 +25,9 @@ _PARTY = "Partai "
 _ROLE_HEADS = ("Wakil ", "Penjabat ", "Pj. ", "Plt. ", "Pelaksana Tugas ")
 _SPACE = re.compile(r"\s+")
 _ROMAN = re.compile(r"[IVXLC]+")
+_TICKET_DASHES = frozenset({" - ", " – ", " — "})
+# What joins the names of a list: `, `, ` dan `, `, dan `, ` serta `, ` atau `.
+_LIST_JOIN = re.compile(r",? ?(?:dan |serta |atau )?|,")
 # The most full names one short form is compared with (real articles name a handful).
 _MAX_CANDIDATES = 16
 
@@ -141,6 +144,7 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         nearest = max(before, key=lambda c: c[2]) if before else min(pool, key=lambda c: c[2])
         return nearest[1], False
 
+    listed = _listed_with_person(body, people) | _tickets(body, people)
     for f in people:
         k = _key(f.name)
         owner = resolve(f)
@@ -152,7 +156,7 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
             add(ORG, org_by_alias[k], f)
         elif f.type == UNKNOWN and k in place_keys:
             add(PLACE, groups[(PLACE, k)].name, f)
-        elif f.type == PERSON or _guess_is_person(f):
+        elif f.type == PERSON or _guess_is_person(f) or (f.start, f.end) in listed:
             add(PERSON, f.name, f, f.role)
 
     _link_roles(body, [f for f in found if f.type == ROLE], groups)
@@ -175,6 +179,50 @@ def build_entities(body: str, found: Iterable[Found]) -> list[Entity]:
         entities.append(Entity(entity_id(g.type, g.name), g.type, g.name, mentions, tuple(g.aliases), role))
     entities.sort(key=lambda e: (e.mentions[0].start, e.type))
     return entities
+
+
+def _listed_with_person(body: str, people: list[Found]) -> set[tuple[int, int]]:
+    """`Neneng Sri Wahyuni, Yulianis, dan Oktarina Putri`: the spans of untyped names that stand
+    in one list (joined by commas, `dan`, `serta`, `atau`) with a name that is a person."""
+    out: set[tuple[int, int]] = set()
+    chain: list[Found] = []
+    joined = False  # a list has a conjunction; `Sulawesi Selatan, Zulkifli` is no list
+
+    def close() -> None:
+        if joined and any(f.type == PERSON or _guess_is_person(f) for f in chain):
+            out.update(
+                (f.start, f.end)
+                for f in chain
+                if f.type == UNKNOWN and not (f.sentence_initial and is_dictionary_word(f.name))
+            )
+
+    for f in people:
+        between = _LIST_JOIN.fullmatch(body, chain[-1].end, f.start) if chain else None
+        if between is None:
+            close()
+            chain, joined = [], False
+        else:
+            joined = joined or any(c.isalpha() for c in between.group())
+        chain.append(f)
+    close()
+    return out
+
+
+def _tickets(body: str, people: list[Found]) -> set[tuple[int, int]]:
+    """`Prabowo - Hatta menggugat`: two lone names joined by a spaced dash are an election ticket
+    of two people, unless both are common words too."""
+    out: set[tuple[int, int]] = set()
+    for a, b in zip(people, people[1:], strict=False):
+        if (
+            a.type == UNKNOWN
+            and b.type == UNKNOWN
+            and " " not in a.name
+            and " " not in b.name
+            and body[a.end : b.start] in _TICKET_DASHES
+            and not (is_dictionary_word(a.name) and is_dictionary_word(b.name))
+        ):
+            out.update(((a.start, a.end), (b.start, b.end)))
+    return out
 
 
 def _link_roles(body: str, roles: list[Found], groups: dict[tuple[str, str], _Group]) -> None:

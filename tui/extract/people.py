@@ -46,6 +46,36 @@ def match_role(texts: list[str], i: int) -> int:
     return 0
 
 
+@cache
+def _lower_role_phrases() -> frozenset[tuple[str, ...]]:
+    """Role titles as news also writes them mid-sentence, in lower case (`kata juru bicara X`),
+    less those that are common words too (`paus` is also a whale)."""
+    skip = load_casefolded("lower_case_role_stoplist")
+    out = set()
+    for words in role_phrases():
+        low = tuple(w.casefold() for w in words)
+        if " ".join(low) not in skip and all(w.isalpha() for w in low):
+            out.add(low)
+    return frozenset(out)
+
+
+@cache
+def _lower_role_last_words() -> frozenset[str]:
+    return frozenset(words[-1] for words in _lower_role_phrases())
+
+
+def match_lower_role_before(texts: list[str], i: int) -> int:
+    """How many lower-case tokens right before i form the longest role title (0 if none)."""
+    if i == 0 or texts[i - 1] not in _lower_role_last_words():
+        return 0  # asked at every capitalised word: most have no role word before them
+    phrases = _lower_role_phrases()
+    for size in range(min(4, i), 0, -1):
+        words = texts[i - size : i]
+        if all(w.islower() for w in words) and tuple(words) in phrases:
+            return size
+    return 0
+
+
 @lru_cache(maxsize=_WORD_CACHE)
 def is_role_abbreviation(text: str) -> bool:
     return text in load_mapping("role_abbreviations")
@@ -75,8 +105,8 @@ def looks_derived(word: str) -> bool:
     low = word.casefold()
     if len(low) < 8:
         return False
-    if low.endswith(("isasi", "itas")):
-        return True
+    if low.endswith(("isasi", "itas", "asi", "logi", "isme")):
+        return True  # `Transportasi`, `Teknologi`, `Nasionalisme`: loan nouns, never given names
     return low.endswith(_DERIVED_SUFFIXES) and low.startswith(_DERIVED_PREFIXES)
 
 
@@ -85,7 +115,8 @@ def looks_like_verb(word: str) -> bool:
     """A sentence-initial affixed verb (`Dikatakan`, `Menurutnya`, `Berdasarkan`)."""
     low = word.casefold()
     if len(low) >= 7 and low.endswith(("lah", "kah")):
-        return True  # `Tenanglah`, `Mampukah`
+        # `Tenanglah`, `Mampukah`: a particle on a word; `Abdullah`, `Fanshurullah` are names.
+        return low[:-3] in root_words() or is_affixed_verb(low[:-3])
     return len(low) >= 8 and low.startswith(_VERB_PREFIXES) and (low.endswith(("kan", "nya", "i")))
 
 

@@ -36,6 +36,7 @@ from tui.extract.people import (
     is_title_cue,
     looks_derived,
     looks_like_verb,
+    match_lower_role_before,
     match_role,
     person_cues,
     verb_cues,
@@ -56,6 +57,12 @@ _CLOSE_QUOTES = frozenset({"”", '"', "’", "»", "'"})
 _DIRECTIONS = frozenset(
     {"utara", "selatan", "barat", "timur", "tengah", "tenggara", "barat-laut", "barat-daya"}
 )
+# Lower-case words between a role title and its holder's name.
+_ROLE_MODIFIERS = frozenset({"terpilih", "baru", "lama", "sementara", "nonaktif", "definitif", "petahana"})
+# Words between `yang` and a role title that still give the role to the name before them.
+_ROLE_LINKS = frozenset(
+    {"juga", "kini", "saat", "ini", "merupakan", "adalah", "menjabat", "sebagai", "pernah"}
+)
 _ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "az-"})
 _PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
 _SPACE = re.compile(r"\s+")
@@ -69,7 +76,9 @@ _TITLE_CAPS_SHARE = 0.7
 # Offices held by one person, after which an unknown acronym is that person (`Presiden SBY`).
 _HEAD_OF_STATE = frozenset({"Presiden", "Wakil Presiden", "Wapres", "Mantan Presiden"})
 # Nouns after which a country names a nationality or a language, not a place.
-_PEOPLE_OF = frozenset({"warga", "masyarakat", "penduduk", "rakyat", "bangsa", "bahasa", "orang", "suku"})
+_PEOPLE_OF = frozenset(
+    {"warga", "masyarakat", "penduduk", "rakyat", "bangsa", "bahasa", "berbahasa", "orang", "suku"}
+)
 _LOCAL_ROLES = frozenset({"Lurah", "Camat", "Kepala Desa", "Kades", "Kapolsek", "Danramil"})
 _MAX_NAME_WORDS = 6
 _MAX_PLACE_WORDS = 5
@@ -116,6 +125,7 @@ class _Scanner:
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
         self.title_lines: tuple[list[int], list[int]] | None = None  # built on first need
+        self.lower_words: frozenset[str] | None = None  # built on first need
 
     # -- small predicates -------------------------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -160,10 +170,34 @@ class _Scanner:
     # -- the pass ---------------------------------------------------------------------------
     def scan(self) -> list[Found]:
         next_free = 0
-        for i in [k for k, c in enumerate(self.caps) if c]:
+        heads = _LOWER_CASE_BODY_HEADS
+        for i in [k for k, c in enumerate(self.caps) if c or self.texts[k] in heads]:
             if i >= next_free:
-                next_free = max(self._run(i), i + 1)
+                body_end = self._lower_case_body(i)
+                next_free = max(body_end or self._run(i), i + 1)
         return self.found
+
+    def _lower_case_body(self, i: int) -> int:
+        """`kementerian luar negeri Mesir`, `Kementerian pertahanan Rusia`, `pemerintah Suriah`: a
+        ministry or a government written (partly) in lower case. Emits the ORG under its
+        capitalised name and returns where it ends, or 0."""
+        head = self.texts[i].casefold()
+        if head not in _LOWER_CASE_BODY_HEADS:
+            return 0
+        k = i + 1
+        if head == "kementerian":
+            size = _portfolio_at(self.texts, k)
+            if not size or not any(t.islower() for t in self.texts[k : k + size]):
+                return 0  # `Kementerian Luar Negeri`: the capitalised pass reads it
+            k += size
+        place = self._place_at(k, allow_minor=False, facilities=False) if self.cap(k) else None
+        if place and place[1] in load_lexicon("world_places"):
+            k = place[0]
+        elif head == "pemerintah":
+            return 0  # `pemerintah daerah`, `pemerintah pusat`: no body named
+        words = [w if w.isupper() else w.capitalize() for w in self.texts[i:k]]
+        self.emit(ORG, i, k, " ".join(words))
+        return k
 
     def _in_title_line(self, i: int) -> bool:
         """Token i stands on a short line written in Title Case (`Todung: Persekusi Hanya Terjadi
@@ -257,14 +291,24 @@ class _Scanner:
         if any("-" in w for w in words):
             return False
         common = all(map(is_dictionary_word, words))
-        if common and (initial or (len(words) == 1 and self.text(i - 1) != ",")):
+        if common and initial:
             return False
+        if common and len(words) == 1 and self.text(i - 1) != ",":
+            # Mid-sentence a capital is written on purpose: a dictionary word there (`bahwa Angel
+            # memiliki`) is a name when the text never writes it in lower case.
+            return not self._written_lower(words[0]) and self._acts(end)
         if initial and len(words) >= 2 and is_affixed_verb(words[0]):
             return False  # `Menyerap Shakespeare, ...`: a verb opens the sentence
         if self._acts(end):
             return True
         # A word no dictionary knows, before `sudah`, `akan`, `percaya`: the subject of a clause.
         return not common and self.text(end) in load_lexicon("subject_adverbs")
+
+    def _written_lower(self, word: str) -> bool:
+        """`word` also stands in lower case in this body, so it is a common word here."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(t for t in self.texts if t[:1].islower())
+        return word.casefold() in self.lower_words
 
     def _apposition_after(self, end: int, words: list[str]) -> bool:
         """`Smith, wakil presiden ...`, `Rouhani, seorang tokoh moderat`, `Gates, yang ...`: a name
@@ -278,18 +322,32 @@ class _Scanner:
             return True
         return head == "yang" and not all(map(is_dictionary_word, words))
 
+    def _role_follows(self, end: int) -> bool:
+        """`Marwan yang juga Ketua Fraksi PKB`, `Agus, yang kini menjabat Kepala Dinas`: a name
+        followed by `yang` and a role title is the holder of that role."""
+        k = end + (self.text(end) == ",")
+        if self.text(k) != "yang":
+            return False
+        k += 1
+        while self.text(k) in _ROLE_LINKS and k - end < 5:
+            k += 1
+        return bool(match_role(self.texts, k)) or self.text(k) in self.apposition_heads
+
     def _opens_sentence_only(self, k: int) -> bool:
         """Token k opens a sentence and is a common word (`Kisah`, `Mundurnya`), capitalised only
-        by its place."""
-        return is_common_word(self.texts[k]) or is_dictionary_word(self.texts[k])
+        by its place. Derived nouns and affixed verbs count (`Kedatangan Jokowi`)."""
+        word = self.texts[k]
+        return (
+            is_common_word(word) or is_dictionary_word(word) or looks_derived(word) or is_affixed_verb(word)
+        )
 
     def _acts(self, end: int) -> bool:
         """The words after a name make it the subject of a verb (`memutuskan`, `sudah datang`)."""
         nxt = self.text(end)
-        if _looks_like_verb(nxt):
+        if _acts_verb(nxt):
             return True
         adverbs = load_lexicon("subject_adverbs")
-        return nxt in adverbs and (_looks_like_verb(self.text(end + 1)) or self.text(end + 1) in adverbs)
+        return nxt in adverbs and (_acts_verb(self.text(end + 1)) or self.text(end + 1) in adverbs)
 
     def _skip_title(self, i: int) -> int:
         """The capitalised run of a title (`predikat Nawasena`, `kategori Media Sosial`)."""
@@ -306,6 +364,11 @@ class _Scanner:
         alias_of = self.person_alias.get(self.texts[i].casefold())
         if alias_of is not None:  # `SBY` after `Susilo Bambang Yudhoyono (SBY)`
             return self._after_person(i + 1, self.emit(PERSON, i, i + 1, alias_of))
+        lower_role = match_lower_role_before(self.texts, i)
+        if lower_role and self.texts[i - 1] not in self.cues and not match_role(self.texts, i):
+            # `kata juru bicara Mayjen Shaukat Sultan`, `pemimpin MDC Morgan Tsvangirai`: a role
+            # written in lower case mid-sentence still names the holder after it.
+            return self._role_run(i - lower_role, lower_role)
         j = i
         while is_honorific(self.text(j)) and self.cap(j + 1):
             j += 1
@@ -340,10 +403,24 @@ class _Scanner:
                 # `Gaza selatan`, `Afrika barat`: a part of the place, written in lower case.
                 name = f"{name} {self.texts[end].capitalize()}"
                 end += 1
+            if self._names_something_else(end):
+                # `Indonesia Corruption Watch`, `Kabinet Indonesia Bersatu`: the place opens the
+                # name of a body or a thing, which is not a place.
+                return self._skip_title(i)
             if not self._nationality_use(i, name):
                 self.emit(PLACE, i, end, name)
             return end
         return self._unknown_run(i)
+
+    def _names_something_else(self, end: int) -> bool:
+        """The capitalised word right after a place (token `end`) makes the run the name of
+        something other than the place: an English generic noun or an affixed Indonesian word."""
+        if not self.cap(end) or not self.same_line(end):
+            return False
+        word = self.texts[end]
+        return (
+            word in load_lexicon("non_name_words") or _looks_like_affixed_word(word) or is_affixed_verb(word)
+        )
 
     def _nationality_use(self, i: int, name: str) -> bool:
         """`serangan udara Israel`, `perusahaan farmasi Inggris`, `pemerintah Indonesia`: a country
@@ -427,6 +504,8 @@ class _Scanner:
         role = self.span_text(role_start, role_end)
         # The name: right after the role, or after a comma (`Wali Kota Malang, Wahyu Hidayat,`).
         start = k
+        if self.text(k) in _ROLE_MODIFIERS and self.cap(k + 1):
+            start = k = k + 1  # `Presiden terpilih Joko Widodo`, `Kapolri baru Badrodin Haiti`
         if self.text(k) == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
             start = k + 1  # not `kantor Presiden, Jakarta`
         while is_honorific(self.text(start)) and self.cap(start + 1):
@@ -522,8 +601,12 @@ class _Scanner:
             ):
                 if match_role(self.texts, j) or (words and match_org_prefix(self.texts, j)):
                     break
-                if not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t)) or t.endswith(
-                    "-nya"
+                if t in load_lexicon("non_name_words"):
+                    break  # `Bang Yos Centre`: a building named after someone is not the person
+                if (
+                    not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t))
+                    or t.endswith("-nya")
+                    or _possessed(t)
                 ):
                     break  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
                 j += 1
@@ -660,6 +743,15 @@ class _Scanner:
             self.defined[acronym.casefold()] = name
         return end
 
+    def _party_unit(self, k: int) -> bool:
+        """Token k is a party's board written as an acronym (`DPP`, `DPW`, `DPC`, and `DPD` before a
+        party): every party has one, so alone it names no body a reader can follow."""
+        tok = self.texts[k]
+        if tok in _PARTY_BOARDS:
+            return self.text(k + 1) != "("
+        nxt = self.text(k + 1)
+        return tok == "DPD" and (nxt == "Partai" or (is_acronym(nxt) and nxt not in ("RI", "DPR", "MPR")))
+
     def _parent_body_in(self, k: int, j: int) -> int:
         """If tokens k..j-1 name a unit (`Fraksi`, `Komisi`, `DPP`) of a party or another body
         written after it, the index where that body starts, else 0."""
@@ -677,6 +769,8 @@ class _Scanner:
 
     def _acronym_org(self, k: int, *, in_role: bool) -> int:
         tok = self.texts[k]
+        if self._party_unit(k):
+            return k + 1  # `DPP Partai NasDem`, `DPP PPP`: the party is the body; the unit is no entity
         # `BKN (Badan Kepegawaian Negara)`: the long form in brackets names the body.
         if self.text(k + 1) == "(" and self.cap(k + 2):
             close = k + 2
@@ -804,12 +898,19 @@ class _Scanner:
         if end == i:
             return i + 1
         words = self.words(i, end)
+        affixed = [k for k in range(i, end) if _looks_like_affixed_word(self.texts[k])]
+        if affixed and affixed[0] > i and self.texts[affixed[0]].casefold() in self.verb_cues:
+            # `Mendur Bersaudara`: a capitalised cue word ends the name before it.
+            end = affixed[0]
+            words = self.words(i, end)
         if any(looks_derived(w) or _looks_like_affixed_word(w) for w in words):
             return end
         if self.text(i - 1) not in self.place_context and not _name_like(words):
             return end
         if self._quoted_whole(i, end):
             return end  # `“Mahou Sentai Magiranger”`: a title in quote marks, not a name
+        if self.cap(end) and self.same_line(end) and self.texts[end] in load_lexicon("non_name_words"):
+            return self._skip_title(i)  # `Ramon Magsaysay Award`: a name inside the name of a thing
         if len(words) >= 2 and words[-1] in load_lexicon("org_suffixes"):
             if initial and is_dictionary_word(words[0]):
                 return i + 1  # `Saham Qualcomm Inc`: the common word only opens the sentence
@@ -818,6 +919,10 @@ class _Scanner:
         prev = self.text(i - 1).casefold()
         nxt = self.text(end).casefold()
         after = nxt in self.verb_cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.verb_cues)
+        # `Parker dan rekan-rekannya mengatakan`: a name with its colleagues or family.
+        after = after or (
+            nxt == "dan" and self.text(end + 1).casefold() in load_casefolded("person_companions")
+        )
         aged = nxt == "(" and self.text(end + 1).isdigit() and self.text(end + 2) == ")"
         if self.text(i - 1) in self.place_context:
             # `di Rumah Relawan Brawijaya`: after `di` a building's name may hold common nouns.
@@ -831,7 +936,7 @@ class _Scanner:
             type_ = PERSON
         elif not after and self._in_address(end):
             type_ = PLACE
-        elif after or aged or self._apposition_after(end, words):
+        elif after or aged or self._apposition_after(end, words) or self._role_follows(end):
             type_ = PERSON
         elif (
             self.cap(i - 1)
@@ -874,6 +979,19 @@ class _Scanner:
 
 
 _VERB_PREFIXES = ("me", "ber", "mem", "men", "meng", "meny", "di")
+# Party boards written as acronyms (`Dewan Pimpinan Pusat`, `Wilayah`, `Cabang`).
+_PARTY_BOARDS = frozenset({"DPP", "DPW", "DPC"})
+# Heads of bodies that news also writes in lower case (`kementerian luar negeri`, `pemerintah Irak`).
+_LOWER_CASE_BODY_HEADS = frozenset({"kementerian", "Kementerian", "pemerintah"})
+
+
+def _portfolio_at(texts: list[str], k: int) -> int:
+    """How many tokens from k name a ministry's portfolio, in any case (`luar negeri`), 0 if none."""
+    portfolios = load_casefolded("ministry_portfolios")
+    for size in (4, 3, 2, 1):
+        if " ".join(texts[k : k + size]).casefold() in portfolios:
+            return size
+    return 0
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -881,11 +999,18 @@ def _looks_like_verb(word: str) -> bool:
     return len(low) >= 6 and low.isalpha() and low.startswith(_VERB_PREFIXES[:6])
 
 
+def _acts_verb(word: str) -> bool:
+    """A lower-case verb a subject can do or undergo: `memutuskan`, `dilantik`, `terpilih`."""
+    return _looks_like_verb(word) or (word.islower() and is_affixed_verb(word))
+
+
 def _name_like(words: list[str]) -> bool:
     """Could these words be a person's name? Not when one is a country or region (`Militer
     Suriah`, `Kota Suriah`) or when three or more are all dictionary words (`Hak Asasi Manusia`)."""
     if len(words) >= 2 and any(lookup_place([w], allow_minor=False) for w in words):
         return False
+    if any(w in load_lexicon("non_name_words") for w in words):
+        return False  # `Corruption Watch`, `Convention Center`, `Four Weddings`
     return not (len(words) >= 3 and all(map(is_dictionary_word, words)))
 
 

@@ -11,7 +11,9 @@ from tui.extract.lexicon import load_lexicon
 
 # Alternatives never overlap in what they can start with at one position, so the scan is linear.
 _TOKEN = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}|\w+(?:[-'’]\w+)*\.?|\S")
-_ROMAN = frozenset("IVXLCDM")
+# Roman numerals as news writes them after a body or an event (`Komisi II`, `Munas IX`, `Kodam
+# XIV`): I, V and X only, so `MDC`, `CD` and `XL` stay acronyms.
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
-    return not all(c in _ROMAN for c in letters)
+    return _ROMAN_NUMERAL.fullmatch(text) is None
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
