@@ -185,6 +185,9 @@ async def _settle(pilot, app: KabarApp) -> None:
     for _ in range(3):
         await pilot.pause()
         await app.workers.wait_for_complete()
+    # the side panel of a new article is filled a moment after the article (EntityPanel.FILL_DELAY)
+    while any(getattr(s, "panel", None) is not None and s.panel.fill_pending for s in app.screen_stack):
+        await pilot.pause(0.02)
     await pilot.pause()
 
 

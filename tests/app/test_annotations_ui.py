@@ -362,6 +362,8 @@ def test_note_dialog_snapshot(make_app, snap_compare) -> None:
         for _ in range(3):
             await pilot.pause()
             await app.workers.wait_for_complete()
+        while reader(app).panel.fill_pending:
+            await pilot.pause(0.02)
         await pilot.press("full_stop", "a")
         await pilot.pause()
         await pilot.press(*"Lokasi retret", "tab", *"retret, lokasi")

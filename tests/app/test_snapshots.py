@@ -14,6 +14,9 @@ async def _wait_for_article(pilot: Pilot) -> None:
         await app.workers.wait_for_complete()
     await pilot.pause()
     assert isinstance(app.screen, ReaderScreen) and app.screen.current is not None
+    while app.screen.panel.fill_pending:  # the side panel is filled a moment after the article
+        await pilot.pause(0.02)
+    await pilot.pause()
 
 
 async def _quote_and_entity(pilot: Pilot) -> None:

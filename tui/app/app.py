@@ -123,8 +123,34 @@ class KabarApp(App):
     # -- app-wide actions ------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        """Quit (q, ctrl+q, the palette), saving the reader's memory. A note being typed is never
+        dropped silently: the user is asked to save it, discard it or keep editing."""
+        if self._ask_about_unsaved_note():
+            return
         self.save_now()
         self.exit()
+
+    def _ask_about_unsaved_note(self) -> bool:
+        """True when quitting must wait for the user's answer about a note being typed."""
+        from tui.app.screens.note_dialog import KEEP, SAVE, NoteDialog, UnsavedNoteDialog
+
+        if isinstance(self.screen, UnsavedNoteDialog):
+            return True  # already asked: a second ctrl+q must not count as "discard"
+        typing = [s for s in self.screen_stack if isinstance(s, NoteDialog) and s.has_changes()]
+        if not typing:
+            return False
+        dialog = typing[-1]
+
+        def answered(choice: str | None) -> None:
+            if choice == KEEP or choice is None:
+                return
+            if choice == SAVE and not dialog.save_draft():
+                return  # not saved (the dialog shows why): stay, with the text still there
+            self.save_now()
+            self.exit()
+
+        self.push_screen(UnsavedNoteDialog(), answered)
+        return True
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

@@ -19,6 +19,7 @@ READER_SCOPE = "reader"
 SELECTION_SCOPE = "selection"  # the keyboard selection bar (v), see widgets/selection_bar.py
 NOTE_SCOPE = "note_dialog"  # screens/note_dialog.py (priority keys: the note field is a TextArea)
 CONFIRM_SCOPE = "confirm"
+UNSAVED_SCOPE = "unsaved_note"  # quitting with a note being typed: screens/note_dialog.py
 STORY_SCOPE = "story"  # screens/story.py and screens/split.py
 ANNOTATIONS_SCOPE = "annotations"  # screens/annotations_list.py
 KEYMAP_FILES = ("keymap.yaml", "keymap.yml")
@@ -256,6 +257,36 @@ KEYS: tuple[KeySpec, ...] = (
         show=True,
         short="No",
         scope=CONFIRM_SCOPE,
+    ),
+    KeySpec(
+        "unsaved_save",
+        "s,ctrl+s",
+        "answer('save')",
+        "Quitting with a note typed: save it, then quit",
+        "Dialogs",
+        show=True,
+        short="Save and quit",
+        scope=UNSAVED_SCOPE,
+    ),
+    KeySpec(
+        "unsaved_discard",
+        "d",
+        "answer('discard')",
+        "Quitting with a note typed: quit without it",
+        "Dialogs",
+        show=True,
+        short="Discard and quit",
+        scope=UNSAVED_SCOPE,
+    ),
+    KeySpec(
+        "unsaved_keep",
+        "escape",
+        "answer('keep')",
+        "Quitting with a note typed: keep editing",
+        "Dialogs",
+        show=True,
+        short="Keep editing",
+        scope=UNSAVED_SCOPE,
     ),
     KeySpec(
         "story_close",

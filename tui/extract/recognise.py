@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, or_
 
 from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping
 from tui.extract.model import ORG, PERSON, PLACE
@@ -109,7 +112,7 @@ class _Scanner:
         self.texts, self.starts, self.ends = tokens.texts, tokens.starts, tokens.ends
         self.n = len(self.texts)
         # Capitalised tokens start every mention; the pass visits only these.
-        self.caps = [t[0].isupper() for t in self.texts]
+        self.caps = list(map(str.isupper, map(itemgetter(0), self.texts)))
         self.found: list[Found] = []
         self.cues = person_cues()
         self.verb_cues = verb_cues()
@@ -126,6 +129,7 @@ class _Scanner:
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
         self.title_lines: tuple[list[int], list[int]] | None = None  # built on first need
         self.lower_words: frozenset[str] | None = None  # built on first need
+        self.opens_place: dict[str, bool] = {}  # token → it can open a place name
 
     # -- small predicates -------------------------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -171,7 +175,9 @@ class _Scanner:
     def scan(self) -> list[Found]:
         next_free = 0
         heads = _LOWER_CASE_BODY_HEADS
-        for i in [k for k, c in enumerate(self.caps) if c or self.texts[k] in heads]:
+        # Built in C (compress/map) rather than a per-token loop: this list is the whole pass.
+        starts = compress(range(self.n), map(or_, self.caps, map(heads.__contains__, self.texts)))
+        for i in starts:
             if i >= next_free:
                 body_end = self._lower_case_body(i)
                 next_free = max(body_end or self._run(i), i + 1)
@@ -592,23 +598,14 @@ class _Scanner:
             t = self.texts[j]
             if j > k and not self.same_line(j):
                 break
-            if (
-                self.cap(j)
-                and (not is_acronym(t) or is_initials(t))
-                and not is_common_word(t)
-                and not is_honorific(t)
-                and not is_known_org_acronym(t)
-            ):
-                if match_role(self.texts, j) or (words and match_org_prefix(self.texts, j)):
-                    break
-                if t in load_lexicon("non_name_words"):
-                    break  # `Bang Yos Centre`: a building named after someone is not the person
+            kind = _name_word_kind(t)
+            if kind != _NOT_A_NAME_WORD:
                 if (
-                    not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t))
-                    or t.endswith("-nya")
-                    or _possessed(t)
+                    kind == _ENDS_A_NAME
+                    or match_role(self.texts, j)
+                    or (words and match_org_prefix(self.texts, j))
                 ):
-                    break  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
+                    break
                 j += 1
                 words += 1
                 continue
@@ -837,10 +834,15 @@ class _Scanner:
     def _place_at(self, k: int, *, allow_minor: bool, facilities: bool = True) -> tuple[int, str] | None:
         """A place at k: (end token index, canonical name), or None. Emits nothing.
         `facilities=False` leaves out streets and buildings (`Jalan X`, `Gedung Y`)."""
-        if not self.cap(k):
+        if not (0 <= k < self.n and self.caps[k]):
             return None
         tok = self.texts[k]
-        if tok not in self.place_prefix_heads and tok.casefold() not in gazetteer().longest_from:
+        # Asked at most capitalised words, and most open no place: the answer is kept per word.
+        opens = self.opens_place.get(tok)
+        if opens is None:
+            opens = tok in self.place_prefix_heads or tok.casefold() in gazetteer().longest_from
+            self.opens_place[tok] = opens
+        if not opens:
             return None
         size = 2 if f"{tok} {self.text(k + 1)}" in self.place_prefixes else 1
         prefix = " ".join(self.texts[k : k + size])
@@ -1029,6 +1031,34 @@ def _title_line_spans(body: str) -> tuple[list[int], list[int]]:
                 starts.append(m.start())
                 ends.append(m.end())
     return starts, ends
+
+
+# What `_name_word_kind` says of a token inside a name.
+_NOT_A_NAME_WORD, _NAME_WORD, _ENDS_A_NAME = 0, 1, 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_word_kind(t: str) -> int:
+    """How a capitalised token reads inside a name, from the token alone (asked for every word of
+    every name, so cached per word): a name word, a word that ends the name before it (`Bang Yos
+    Centre`, `Rp200`, `PKB-nya`), or no name word at all (acronyms, common words, honorifics)."""
+    if not (
+        t[:1].isupper()
+        and (not is_acronym(t) or is_initials(t))
+        and not is_common_word(t)
+        and not is_honorific(t)
+        and not is_known_org_acronym(t)
+    ):
+        return _NOT_A_NAME_WORD
+    if t in load_lexicon("non_name_words"):
+        return _ENDS_A_NAME  # `Bang Yos Centre`: a building named after someone is not the person
+    if (
+        not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t))
+        or t.endswith("-nya")
+        or _possessed(t)
+    ):
+        return _ENDS_A_NAME  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
+    return _NAME_WORD
 
 
 def _possessed(word: str) -> bool:

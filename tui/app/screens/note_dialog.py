@@ -1,4 +1,5 @@
-"""The note dialog (`a`): a note, tags and the speaker of the annotated passage; and a yes/no dialog.
+"""The note dialog (`a`): a note, tags and the speaker of the annotated passage; a yes/no dialog;
+and the question asked when the app is told to quit while a note is being typed.
 
 The dialog does not write anything itself: it hands the draft to a `save` callback (the reader's,
 which goes through the annotation store) and closes only when that returned no error. When the
@@ -19,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from tui.app.keys import CONFIRM_SCOPE, KEYS, NOTE_SCOPE
+from tui.app.keys import CONFIRM_SCOPE, KEYS, NOTE_SCOPE, UNSAVED_SCOPE
 from tui.app.printable import one_line, printable
 
 PASSAGE_CHARS = 400  # of the annotated passage shown above the note
@@ -114,12 +115,28 @@ class NoteDialog(ModalScreen[bool]):
             speaker = " ".join(self.query_one("#note-speaker", Input).value.split()) or None
         return NoteDraft(note, tags, speaker)
 
-    def action_save(self) -> None:
+    def has_changes(self) -> bool:
+        """True when what is typed differs from what the dialog opened with (quitting would lose it)."""
+        draft = self.draft()
+        initial = self._initial
+        return (draft.note.strip(), draft.tags, draft.speaker) != (
+            initial.note.strip(),
+            initial.tags,
+            initial.speaker,
+        )
+
+    def save_draft(self) -> bool:
+        """Save what is typed; True once it is durably saved (the dialog then closes), else the
+        error is shown in the dialog and it stays open with the text."""
         error = self._save(self.draft())
         if error is None:
             self.dismiss(True)
-        else:
-            self.query_one("#note-error", Static).update(Content("Not saved: " + one_line(error)[:300]))
+            return True
+        self.query_one("#note-error", Static).update(Content("Not saved: " + one_line(error)[:300]))
+        return False
+
+    def action_save(self) -> None:
+        self.save_draft()
 
     @on(Input.Submitted)
     def _enter_in_a_field(self, event: Input.Submitted) -> None:
@@ -167,3 +184,32 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+SAVE, DISCARD, KEEP = "save", "discard", "keep"
+
+
+class UnsavedNoteDialog(ModalScreen[str]):
+    """Asked when the app is told to quit (ctrl+q) while a note is being typed: answers SAVE,
+    DISCARD or KEEP. The default button (enter) keeps editing: no key press loses a note."""
+
+    BINDINGS = scope_bindings(UNSAVED_SCOPE, priority=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unsaved-box"):
+            yield Static(Content("You are writing a note. Save it before quitting?"), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Keep editing (esc)", id="unsaved-keep")
+                yield Button("Discard (d)", id="unsaved-discard", variant="error")
+                yield Button("Save and quit (s)", id="unsaved-save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#unsaved-keep", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("unsaved-") or KEEP)
+
+    def action_answer(self, choice: str) -> None:
+        self.dismiss(choice)

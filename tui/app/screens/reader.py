@@ -8,19 +8,20 @@ workers, so a slow disk or a 10,000-file sync never blocks a key.
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.history import History
@@ -30,6 +31,7 @@ from tui.app.screens.reader_notes import NotesActions  # a, h, v, N, A, D, L: is
 from tui.app.screens.reader_stories import StoriesActions  # c, r, R, |: issue 6
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.source_list import SourceList, short_date
 from tui.app.widgets.status_line import StatusLine
 from tui.app.worker_processes import start_resource_tracker
@@ -43,7 +45,26 @@ if TYPE_CHECKING:
 CACHED_ARTICLES = 64
 PREFETCH_STEPS = (1, 2, 3, -1)  # the articles `n` (and `p`) will most likely ask for next
 PROGRESS_EVERY = 0.1  # seconds between progress messages from the sync worker
+NARROW = 100  # columns: below this the article needs the room, so only two panes show at once
 RELIST_EVERY = 5.0  # seconds between listings of a library that is still being indexed
+FREEZE_AFTER = 1.0  # seconds after the library is listed: see _freeze_heap
+
+
+def _inside(file: str, paths: Sequence[Path]) -> bool:
+    """Whether `file` is one of `paths` or lies under one of them."""
+    try:
+        target = Path(file).resolve()
+        return any(target == p or p in target.parents for p in (Path(q).resolve() for q in paths))
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def _freeze_heap() -> None:
+    """Move what is alive now (Textual, the library listing: long-lived) out of the collector's
+    sight. Otherwise every full collection walks the 10,000 summaries and their rows again, a
+    pause of tens of milliseconds that lands on whatever key was pressed (n's slowest presses)."""
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +121,7 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             yield ArticleView(id="article")
             yield EntityPanel(id="entities")
         yield StatusLine(id="status")
-        # the footer restyles each of its keys when mounted: not worth delaying the first article for
-        yield Lazy(Footer())
+        yield KeyFooter()
 
     @property
     def sources(self) -> SourceList:
@@ -120,7 +140,7 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
-        if self.app.size.width < 100:
+        if self.app.size.width < NARROW:
             self.add_class("-side-hidden")  # 80 columns: the article needs the room; `s` shows it
         self.sources.border_title = "Sources"
         self.panel.border_title = "In this article"
@@ -134,6 +154,8 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         Reading a few rows of the SQLite cache takes milliseconds and no key can be pressed before
         the first frame, so this is the one place the UI thread touches the index: it spares a frame
         of "loading" and a thread hop. Parsing new files (sync) always runs in the worker."""
+        if self._open_last_article_first():
+            return
         try:
             summaries = self.app.library().summaries(self.app.paths)
         except Exception as error:  # any index trouble: the worker retries and reports it
@@ -143,6 +165,25 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             self.article_view.show_message("Kabar", "Reading the library for the first time…")
             return
         self._library_listed(self.LibraryListed(summaries, final=False), load_now=True)
+
+    def _open_last_article_first(self) -> bool:
+        """Reopen the article read last, before listing the library: one row of the index instead
+        of all of them (listing 10,000 articles takes ~0.1 s, grouping them more). The list follows
+        from a worker a moment later. False when there is no such article in the opened paths."""
+        last = self.app.state.last_article
+        if not last:
+            return False
+        try:
+            loaded = self._read_article(last)
+        except Exception:  # gone from the index, or any index trouble: the usual path copes
+            return False
+        if not _inside(loaded.article.file, self.app.paths):
+            return False  # read last in another library than the one opened now
+        self._remember(loaded)
+        self.open_article(last, scroll_y=self.app.state.scroll_y)
+        self.sources.loading = True
+        self._list_so_far()
+        return True
 
     # -- the library -------------------------------------------------------------------------
 
@@ -203,9 +244,14 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     def _library_listed(self, event: LibraryListed, load_now: bool = False) -> None:
         state = self.app.state
         keep = self.current.article.id if self.current else None
+        first_listing = not self._listed and bool(event.summaries)
         if event.final or event.summaries or not self._listed:
+            self.sources.loading = False
             self.sources.show_library(event.summaries, state.sort, state.read, keep=keep)
         self._listed = True
+        if first_listing and self.current is not None:
+            self._set_read(self.current.article.id, True)  # shown before its row existed
+            self._prefetch_ahead()
         if self.current is None and self.sources.order:
             last = state.last_article
             target, scroll_y = self.sources.order[0], 0
@@ -227,6 +273,7 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             self.status.say(f"{count} · {event.note}" if event.note else count)
             if event.note:
                 self.notify(one_line(event.note)[:300], severity="warning", timeout=10)
+            self.set_timer(FREEZE_AFTER, _freeze_heap)
         self._show_position()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -295,7 +342,9 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self.current = loaded
         self.article_view.show(article, loaded.extraction, scroll_y=scroll_y)
         # a new article's notes are loaded after it is shown (NotesActions): none until then
-        self.panel.show_extraction(loaded.extraction, self.article_view.quotes, loaded.elsewhere, notes=())
+        self.panel.show_extraction(
+            loaded.extraction, self.article_view.quotes, loaded.elsewhere, notes=(), later=True
+        )
         if record:
             self.history.visit(article.id)
         self.sources.highlight_article(article.id)
@@ -308,15 +357,24 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             self._choose_entity(entity_id)
         self._show_position()
         self._refresh_footer()
-        ahead = [self.sources.step_article(article.id, step) for step in PREFETCH_STEPS]
+        self._prefetch_ahead()
+        self.post_message(self.ArticleShown(article.id))
+
+    def _prefetch_ahead(self) -> None:
+        if self.current is None:
+            return
+        current = self.current.article.id
+        ahead = [self.sources.step_article(current, step) for step in PREFETCH_STEPS]
         ahead = [a for a in ahead if a is not None and a not in self._cache]
         if ahead:
             self.call_after_refresh(self._prefetch, ahead)
-        self.post_message(self.ArticleShown(article.id))
 
     def _show_position(self) -> None:
         total = len(self.sources.order)
         at = self.sources.position(self.current.article.id) if self.current else None
+        if not total:
+            self.status.set_position("")  # not listed yet (the last article opens first)
+            return
         self.status.set_position(f" {at + 1:,}/{total:,}" if at is not None else f" {total:,}")
 
     def _set_read(self, article_id: str, read: bool) -> None:
@@ -325,7 +383,14 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
 
     @on(SourceList.ArticleChosen)
     def _article_chosen(self, event: SourceList.ArticleChosen) -> None:
-        self.open_article(event.article_id)
+        if event.article_id != self._current_id():
+            self.open_article(event.article_id)
+            return
+        # enter on the article being read: reopening it would drop the quote cursor and the chosen
+        # entity; go and read it instead, and choose the speaker if a quote is under the cursor
+        self.article_view.focus()
+        if self.article_view.quote_at_cursor is not None:
+            self.action_choose()
 
     # -- the side panel --------------------------------------------------------------------------
 
@@ -377,12 +442,13 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         cue = f" ({quote.cue})" if quote.cue else ""
         self.status.say(f"Quote {index + 1}/{len(self.article_view.quotes)} · {speaker}{cue}")
         self._status_about_article = True
+        self.panel.ensure_filled()
         self.panel.highlighted = self.panel.get_option_index(f"quote:{index}")
 
     # -- actions (see keys.py for the keys) ---------------------------------------------------------
 
     def _refresh_footer(self) -> None:
-        """Re-check which keys apply, only when that changed: the footer rebuilds itself each time."""
+        """Re-check which keys apply, only when that changed (each check walks every binding)."""
         view = self.article_view
         now = (bool(view.quotes), view.chosen is not None or view.quote_at_cursor is not None)
         if now != self._footer_state:
@@ -572,8 +638,13 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     def action_toggle_side_panel(self) -> None:
         hidden = not self.has_class("-side-hidden")
         self.set_class(hidden, "-side-hidden")
+        # at 80 columns three panes leave the article ~25 columns: the side panel takes the
+        # source list's place instead (n, p, ] and [ still walk the list)
+        self.set_class(not hidden and self.app.size.width < NARROW, "-sources-hidden")
         if hidden and self.focused is self.panel:
             self.article_view.focus()
+        elif self.has_class("-sources-hidden") and self.focused is self.sources:
+            self.panel.focus()
 
     # -- memory ------------------------------------------------------------------------------
 

@@ -148,6 +148,7 @@ class NotesActions:
         if placed is None or self._notes is None:
             return
         self._note_cursor = annotation_id
+        self.panel.ensure_filled()
         option_id = f"note:{annotation_id}"
         if option_id in {o.id for o in self.panel.options}:
             self.panel.highlighted = self.panel.get_option_index(option_id)
@@ -332,6 +333,7 @@ class NotesActions:
     def _target_note(self) -> AnchoredAnnotation | None:
         """The note `A`, `D` and ctrl+r act on: chosen in the Notes section, else the last one
         jumped to, else the one on the quote under the cursor."""
+        self.panel.ensure_filled()
         option = self.panel.highlighted_option
         if self.focused is self.panel and option is not None and (option.id or "").startswith("note:"):
             return self._placed(option.id.removeprefix("note:"))

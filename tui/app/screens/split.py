@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.app.keys import STORY_SCOPE, spec_by_id
 from tui.app.screens.note_dialog import scope_bindings
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.stories import Story, StoryItem, outlet_of
 
 
@@ -41,7 +41,7 @@ class SplitScreen(Screen[None]):
         with Horizontal(id="split-panes"):
             yield ArticleView(id="split-left")
             yield ArticleView(id="split-right")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._paint)

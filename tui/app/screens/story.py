@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.keys import STORY_SCOPE
 from tui.app.printable import one_line
 from tui.app.screens.note_dialog import scope_bindings
+from tui.app.widgets.key_footer import KeyFooter
 from tui.stories import Comparison, Story, StoryItem, outlet_of
 
 PRESENCE_SHOWN = 15
@@ -112,7 +113,7 @@ class StoryScreen(Screen[object]):
             "enter: read the report · |: side by side with the article you came from · escape: back",
             id="story-hint",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def _report_options(self) -> list[Option]:
         options = []

@@ -2,6 +2,11 @@
 
 Choosing an entry (enter or click) posts a message; the screen scrolls the article to it.
 The Notes section is filled through `show_notes` by the annotations feature.
+
+Filling the panel (building and painting ~40 two-line options) costs about as much as painting
+the article, so on a new article it is emptied at once and filled FILL_DELAY later: a single `n`
+shows the article a frame sooner, and holding `n` down does not fill the panel for every article
+flown past. Code that reads the options of the current article calls `ensure_filled` first.
 """
 
 from __future__ import annotations
@@ -9,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.content import Content, Span
 from textual.message import Message
 from textual.style import Style
+from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -30,6 +36,7 @@ SECTIONS = (
 SECTION_OF_TYPE = {PERSON: "people", ORG: "orgs", PLACE: "places", DATE: "dates"}
 QUOTE_WORDS = 8
 NAME_LIMIT = 120
+FILL_DELAY = 0.05  # seconds after the last new article before the panel is filled
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class EntityPanel(OptionList):
         self._quotes: list[Quote] = []
         self._elsewhere: Mapping[str, int] = {}
         self._notes: list[PanelNote] = []
+        self._fill_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
@@ -89,17 +97,46 @@ class EntityPanel(OptionList):
         quotes: Sequence[Quote],
         elsewhere: Mapping[str, int],
         notes: Sequence[PanelNote] | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         """Fill the panel. `quotes` in the article view's order; `elsewhere` maps an entity id to
         the number of other articles that name it; `notes` replaces the Notes section.
 
         With `notes=None` the notes are kept: a refill of the entities alone (entity counts
         arriving after a sync) must not wipe them. A new article passes `notes=()`, so the panel
-        is rebuilt once, not once for the entities and again for the emptied notes."""
+        is rebuilt once, not once for the entities and again for the emptied notes.
+        `later=True` (a new article) empties the panel now and fills it FILL_DELAY later."""
         self._extraction, self._quotes, self._elsewhere = extraction, list(quotes), elsewhere
         if notes is not None:
             self._notes = list(notes)
-        self._rebuild()
+        if not later or not self.is_mounted:
+            self._cancel_fill()
+            self._rebuild()
+            return
+        if self._fill_timer is None:
+            self.clear_options()
+        else:
+            self._fill_timer.stop()
+        self._fill_timer = self.set_timer(FILL_DELAY, self.ensure_filled)
+
+    def _cancel_fill(self) -> None:
+        if self._fill_timer is not None:
+            self._fill_timer.stop()
+            self._fill_timer = None
+
+    @property
+    def fill_pending(self) -> bool:
+        return self._fill_timer is not None
+
+    def ensure_filled(self) -> None:
+        """Fill the panel now if a fill is waiting."""
+        if self._fill_timer is not None:
+            self._cancel_fill()
+            self._rebuild()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self.ensure_filled()  # the keys act on the options: they must be there
 
     def show_notes(self, notes: Sequence[PanelNote]) -> None:
         """Replace the Notes section (the annotations feature calls this). The panel is rebuilt
@@ -107,9 +144,11 @@ class EntityPanel(OptionList):
         if list(notes) == self._notes:
             return
         self._notes = list(notes)
-        self._rebuild()
+        if self._fill_timer is None:  # else the waiting fill shows them
+            self._rebuild()
 
     def highlight_entity(self, entity_id: str) -> None:
+        self.ensure_filled()
         option_id = f"entity:{entity_id}"
         if option_id in self._option_ids():
             self.highlighted = self.get_option_index(option_id)

@@ -34,6 +34,7 @@ ROW_CACHE = 512  # built rows kept: a few screens' worth
 UNREAD_MARK = "● "
 READ_MARK = "  "
 UNTITLED_MARK = "¶ "  # a row whose headline was made from the first words of the text
+LOADING_TEXT = " Listing the library…"
 TITLE_LIMIT = 300  # characters kept for a row; the rest could never be seen
 
 
@@ -111,6 +112,7 @@ class SourceList(ScrollView, can_focus=True):
     }
     # repaint=False: the watcher repaints only the two rows whose highlight changed, not the list
     cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
+    loading: reactive[bool] = reactive(False)  # the list is being read: says so while it is empty
 
     class ArticleChosen(Message):
         def __init__(self, article_id: str) -> None:
@@ -233,6 +235,11 @@ class SourceList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.visual_style
         if not 0 <= row < len(self._rows):
+            if self.loading and not self._rows and row == 0:
+                text = Content(LOADING_TEXT, [Span(0, len(LOADING_TEXT), self._style("source-list--date"))])
+                return Strip(text.truncate(width).render_segments(base)).crop_extend(
+                    0, width, base.rich_style
+                )
             return Strip.blank(width, base.rich_style)
         key = (row, row == self.cursor, width)
         strip = self._strips.get(key)
@@ -249,6 +256,14 @@ class SourceList(ScrollView, can_focus=True):
 
     def _cursor_style(self) -> Style:
         return self._style("source-list--cursor")  # the CSS gives it a stronger colour under :focus
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual passes the arranged size of this childless view, never the virtual size set in
+        # show_library; ScrollView compares the two, finds them different on every layout of the
+        # screen and repaints the scrollbar each time (46 lines on every `n`). Ours is the truth.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
@@ -281,13 +296,17 @@ class SourceList(ScrollView, can_focus=True):
             return
         height = max(1, self.scrollable_content_region.height)
         top = self.scroll_offset.y
+        if top <= self.cursor < top + height:
+            return
+        # Off screen: bring the cursor to the middle, as mutt and less do, rather than to the edge.
+        # Walking the list with n then repaints the whole list (and its scrollbar) once every
+        # half screen instead of on every press.
+        y = self.cursor - height // 2
         if self.cursor < top:
-            # show the outlet header above the first article of a group
+            # keep the outlet header above the first article of a group in view
             header_above = self.cursor > 0 and isinstance(self._rows[self.cursor - 1], int)
-            above = self.cursor - 1 if header_above else self.cursor
-            self.scroll_to(y=above, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            y = min(y, self.cursor - 1 if header_above else self.cursor)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _move(self, step: int) -> None:
         if not self.order:
