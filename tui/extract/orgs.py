@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.extract.lexicon import load_lexicon, load_mapping, load_phrases
 
@@ -34,10 +34,13 @@ def match_org_prefix(texts: list[str], i: int) -> int:
     return 0
 
 
+# Asked for most capitalised tokens: the answers are cached per word.
+@lru_cache(maxsize=1 << 16)
 def is_known_org_acronym(text: str) -> bool:
     return text in load_lexicon("org_acronyms")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_non_entity_acronym(text: str) -> bool:
     return text in load_lexicon("non_entity_acronyms")
 

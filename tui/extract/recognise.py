@@ -313,7 +313,9 @@ class _Scanner:
     def _written_lower(self, word: str) -> bool:
         """`word` also stands in lower case in this body, so it is a common word here."""
         if self.lower_words is None:
-            self.lower_words = frozenset(t for t in self.texts if t[:1].islower())
+            self.lower_words = frozenset(
+                compress(self.texts, map(str.islower, map(itemgetter(0), self.texts)))
+            )
         return word.casefold() in self.lower_words
 
     def _apposition_after(self, end: int, words: list[str]) -> bool:

@@ -41,6 +41,7 @@ def is_acronym(text: str) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
+@lru_cache(maxsize=65536)
 def is_initials(text: str) -> bool:
     """`B.`, `H.M.`: initials inside a name."""
     return _INITIALS.fullmatch(text) is not None
