@@ -10,8 +10,13 @@ from __future__ import annotations
 from tui.app.keys import BUILT_IN_KEYS, KEYS
 
 NAMES = {
-    "full_stop": ".", "comma": ",", "slash": "/", "question_mark": "?", "vertical_line": "|",
-    "left_square_bracket": "[", "right_square_bracket": "]",
+    "full_stop": ".",
+    "comma": ",",
+    "slash": "/",
+    "question_mark": "?",
+    "vertical_line": "|",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 

@@ -13,5 +13,18 @@ def test_readme_key_table_is_the_readers_key_table() -> None:
 def test_readme_opens_with_the_two_set_up_commands() -> None:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     first_block = text.split("```")[1]
-    assert first_block.split() == ["sh", "pip", "install", "-e", ".", "&&", "kabar",
-                                   "pip", "install", "-e", "'.[test]'", "&&", "pytest"]
+    assert first_block.split() == [
+        "sh",
+        "pip",
+        "install",
+        "-e",
+        ".",
+        "&&",
+        "kabar",
+        "pip",
+        "install",
+        "-e",
+        "'.[test]'",
+        "&&",
+        "pytest",
+    ]

@@ -200,7 +200,8 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def _resolved(path: str | None) -> str | None:
+def resolved_path(path: str | None) -> str | None:
+    """`path` made absolute with links resolved, to compare two spellings of one file."""
     if not path:
         return None
     try:
@@ -226,7 +227,7 @@ class ArticleMatcher:
             self.by_id.setdefault(article.id, article)
             if article.fingerprint:
                 self.by_fingerprint.setdefault(article.fingerprint, article)
-            self.by_path.setdefault((_resolved(article.file), article.story), article)
+            self.by_path.setdefault((resolved_path(article.file), article.story), article)
             if article.title:
                 self.by_title.setdefault((_fold(article.title), _fold(article.source)), article)
 
@@ -242,7 +243,7 @@ class ArticleMatcher:
         if same_text is not None:
             return same_text
         for candidate in (
-            self.by_path.get((_resolved(ref.path), ref.story)),
+            self.by_path.get((resolved_path(ref.path), ref.story)),
             self.by_title.get((_fold(ref.title), _fold(ref.outlet))) if ref.title else None,
         ):
             if candidate is not None and _still_the_same_article(stored, candidate.body):
@@ -369,7 +370,7 @@ class AnnotationStore:
         if by_id.exists():
             return by_id
         same_id, same_fingerprint, same_place = [], [], []
-        here = (_resolved(article.file), article.story)
+        here = (resolved_path(article.file), article.story)
         title = (_fold(article.title), _fold(article.source))
         for path in self.files():
             ref = self._header(path)
@@ -379,7 +380,7 @@ class AnnotationStore:
                 same_id.append(path)
             elif article.fingerprint and ref.fingerprint == article.fingerprint:
                 same_fingerprint.append(path)
-            elif (_resolved(ref.path), ref.story) == here or (
+            elif (resolved_path(ref.path), ref.story) == here or (
                 article.title and (_fold(ref.title), _fold(ref.outlet)) == title
             ):
                 same_place.append(path)
@@ -451,7 +452,7 @@ class AnnotationStore:
 
     def _ref(self, article: Article) -> ArticleRef:
         ref = ArticleRef.from_article(article)
-        return replace(ref, path=_resolved(ref.path))
+        return replace(ref, path=resolved_path(ref.path))
 
     def add(
         self,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -450,6 +449,7 @@ class NotesActions:
 
     def _library_notes(self) -> tuple[list[NoteRow], list[str]]:
         """Every user's notes, each matched to an article of this library (run in a worker)."""
+        from tui.annotations.store import resolved_path
         from tui.app.screens.annotations_list import rows_from_listing
 
         store = self.annotation_store()
@@ -459,13 +459,13 @@ class NotesActions:
         for article_id in list(self.sources.order):
             summary = self.sources.summary(article_id)
             if summary is not None:
-                by_place[(_resolved(summary.file), summary.story)] = article_id
+                by_place[(resolved_path(summary.file), summary.story)] = article_id
         ids = set()
         for ref in wanted:
             if self.sources.summary(ref.id) is not None:
                 ids.add(ref.id)
-            elif (_resolved(ref.path), ref.story) in by_place:
-                ids.add(by_place[(_resolved(ref.path), ref.story)])
+            elif (resolved_path(ref.path), ref.story) in by_place:
+                ids.add(by_place[(resolved_path(ref.path), ref.story)])
         index = self.app.library()
         articles = []
         for article_id in sorted(ids):
@@ -475,12 +475,3 @@ class NotesActions:
                 continue
         listing = store.all(articles) if articles else first
         return rows_from_listing(listing), [str(b) for b in listing.broken]
-
-
-def _resolved(path: str | None) -> str | None:
-    if not path:
-        return None
-    try:
-        return str(Path(path).expanduser().resolve())
-    except (OSError, RuntimeError, ValueError):
-        return path
