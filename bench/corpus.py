@@ -22,26 +22,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tui.library.dates_written import long_date
+
 INDOSUM = Path(os.environ.get("KABAR_INDOSUM", "/work/shared/data/indosum"))
 FILES_PER_FOLDER = 500
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?%)]}”’") | {"'s", "’s", "..."}
 _NO_SPACE_AFTER = frozenset("([{“‘$")
-_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 _LOWER_IN_HEADLINES = frozenset(
     "di ke dan dari yang untuk dengan pada ini itu atau oleh dalam the of and".split()
 )
@@ -96,7 +83,7 @@ def date_line(indosum_id: str) -> str | None:
     if not stamp.isdigit():
         return None
     when = datetime.fromtimestamp(int(stamp), tz=UTC) + _WIB
-    return f"{_DAYS[when.weekday()]}, {when.day} {_MONTHS[when.month - 1]} {when.year} {when:%H:%M} WIB"
+    return f"{long_date(when.date())} {when:%H:%M} WIB"
 
 
 def indosum_texts(folder: Path = INDOSUM) -> Iterator[tuple[str, str]]:

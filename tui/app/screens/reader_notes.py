@@ -351,12 +351,20 @@ class NotesActions:
         self._jump_to_note(event.note_id)
         self.action_edit_note()
 
-    def action_edit_note(self) -> None:
+    def _note_to_change(self) -> AnchoredAnnotation | None:
+        """The note an edit or delete acts on, or None (with the reason said) when there is none
+        or this article's annotation file is broken."""
         placed = self._target_note()
         if placed is None:
             self.notify("Choose a note first: N jumps to the next one, or pick it in the Notes section")
-            return
+            return None
         if self._refuse_if_broken():
+            return None
+        return placed
+
+    def action_edit_note(self) -> None:
+        placed = self._note_to_change()
+        if placed is None:
             return
         article, annotation = self.current.article, placed.annotation
         extracted = annotation.speaker.extracted if annotation.speaker else None
@@ -388,11 +396,8 @@ class NotesActions:
         self.app.push_screen(dialog, lambda saved: self.status.say("Note saved") if saved else None)
 
     def action_delete_note(self) -> None:
-        placed = self._target_note()
+        placed = self._note_to_change()
         if placed is None:
-            self.notify("Choose a note first: N jumps to the next one, or pick it in the Notes section")
-            return
-        if self._refuse_if_broken():
             return
         article, annotation = self.current.article, placed.annotation
         words = annotation.exact.split()

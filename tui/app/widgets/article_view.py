@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import NamedTuple
 
 from rich._wrap import divide_line
@@ -30,26 +29,12 @@ from textual.widgets import Static
 from tui.app.printable import one_line, printable
 from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote
 from tui.library.article import Article
+from tui.library.dates_written import long_date
 
 KIND_OF_TYPE = {PERSON: "person", ORG: "org", PLACE: "place", DATE: "date"}
 # Paint order: later kinds are laid over earlier ones where spans overlap.
 # "note" (annotated passages) and "selection" (the keyboard selection) come from `set_layer`.
 KINDS = ("quote", "person", "org", "place", "date", "note", "chosen", "current", "selection", "cursor")
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 META_SEPARATOR = " · "
 QUOTE_MARK = "❝ "
 UNKNOWN_SPEAKER = "speaker unknown"
@@ -97,11 +82,6 @@ def paragraph_ranges(article: Article) -> list[tuple[int, int]]:
             out.append((at, at + len(line)))
         at += len(line) + 1
     return out
-
-
-def long_date(day: date) -> str:
-    """`Sabtu, 17 Mei 2025`: the form the articles themselves use."""
-    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def meta_line(article: Article) -> str:
