@@ -162,7 +162,35 @@ def main() -> int:
                 f"search:       {search_ms:7.2f} ms median over {len(QUERIES)} queries "
                 f"(linear scan of bodies in memory {scan_ms:.1f} ms: x{scan_ms / search_ms:.0f} faster)"
             )
+            bench_entities(index, warm_seconds)
     return 0
+
+
+def bench_entities(index: LibraryIndex, warm_seconds: float) -> None:
+    """The library-wide entity queries the reader runs: the counts after a sync (in a worker),
+    and the articles naming one entity (the `o` key), for the most named entities."""
+    started = time.perf_counter()
+    counts = index.entity_counts()
+    counts_seconds = time.perf_counter() - started
+    linked = (
+        sum(1 for c in counts if len(index.linked_entity_ids(c.entity_id)) > 1)
+        if len(counts) < 50_000
+        else -1
+    )
+    print(
+        f"entity counts: {counts_seconds:6.3f} s for {len(counts)} entities "
+        f"({counts_seconds / warm_seconds:.1f} x warm re-open; {linked} joined to another name)"
+    )
+    latencies = []
+    for count in counts[:50]:
+        started = time.perf_counter()
+        index.articles_with_entity(count.entity_id)
+        latencies.append(time.perf_counter() - started)
+    if latencies:
+        print(
+            f"articles with one entity: {statistics.median(latencies) * 1000:6.2f} ms median, "
+            f"{max(latencies) * 1000:6.2f} ms max over the {len(latencies)} most named"
+        )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.extract.model import PERSON, Entity, Extraction, Mention, entity_id
+from tui.extract.model import ORG, PERSON, Entity, Extraction, Mention, entity_id
 from tui.library import index as index_module
 from tui.library import index_rows
 from tui.library.index import (
@@ -880,3 +880,93 @@ def test_reading_from_another_thread_while_a_sync_runs(tmp_path: Path, in_memory
     assert errors == []
     assert seen == sorted(seen)
     assert len(final) == 60
+
+
+# ----- one entity across the library ------------------------------------------------------------
+
+
+@pytest.fixture
+def acronym_library(tmp_path: Path) -> Path:
+    """One article defines `Badan Kepegawaian Negara (BKN)`, two others only write `BKN`."""
+    folder = tmp_path / "acronyms"
+    write_article(
+        folder,
+        "1.md",
+        "Seleksi",
+        "Badan Kepegawaian Negara (BKN) membuka seleksi. Menurut BKN, pendaftaran dibuka pekan depan.",
+    )
+    write_article(folder, "2.md", "Jadwal", "Jadwal tes diumumkan BKN pada Senin pagi.")
+    write_article(folder, "3.md", "Hasil", "Hasil tes dari BKN keluar lebih cepat.")
+    write_article(folder, "4.md", "Cuaca", "Cuaca cerah sepanjang hari di pesisir.")
+    return folder
+
+
+def org_id_of(index: LibraryIndex, article_title: str, name: str) -> str:
+    article_id = next(s.id for s in index.summaries() if s.title == article_title)
+    return next(e.id for e in index.extraction(article_id).entities if e.name == name)
+
+
+def test_acronym_in_one_article_and_full_name_in_another_are_one_entity(
+    acronym_library: Path, tmp_path: Path
+) -> None:
+    with LibraryIndex(db_in(tmp_path)) as index:
+        index.sync([acronym_library])
+        title_of = {s.id: s.title for s in index.summaries()}
+        full = org_id_of(index, "Seleksi", "Badan Kepegawaian Negara")
+        short = org_id_of(index, "Jadwal", "BKN")
+        from_full = [title_of[i] for i in index.articles_with_entity(full)]
+        from_short = [title_of[i] for i in index.articles_with_entity(short)]
+        counts = {c.entity_id: c.articles for c in index.entity_counts()}
+        linked = set(index.linked_entity_ids(short))
+    assert from_full == from_short == ["Seleksi", "Jadwal", "Hasil"]
+    assert linked == {full, short}
+    assert counts[full] == counts[short] == 3
+
+
+def test_link_follows_the_library_when_the_defining_article_is_deleted(
+    acronym_library: Path, tmp_path: Path
+) -> None:
+    with LibraryIndex(db_in(tmp_path)) as index:
+        index.sync([acronym_library])
+        short = org_id_of(index, "Jadwal", "BKN")
+        (acronym_library / "1.md").unlink()
+        index.sync([acronym_library])
+        title_of = {s.id: s.title for s in index.summaries()}
+        with_short = [title_of[i] for i in index.articles_with_entity(short)]
+        counts = {c.entity_id: c.articles for c in index.entity_counts()}
+    assert with_short == ["Jadwal", "Hasil"]
+    assert counts[short] == 2
+
+
+def org(name: str, *aliases: str) -> Entity:
+    return Entity(entity_id(ORG, name), ORG, name, (Mention(0, 1, name[0]),), aliases=aliases)
+
+
+def test_short_name_defined_by_two_entities_joins_neither(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`KIP` is the acronym of two different bodies in the library: an article that only writes
+    `KIP` cannot be told which, so it stays its own entity."""
+    by_title = {
+        "Komisi": (org("Komisi Informasi Pusat", "KIP"),),
+        "Komite": (org("Komite Independen Pemilu", "KIP"),),
+        "Putusan": (org("KIP"),),
+        "Badan": (org("Badan Pusat Statistik", "BPS"),),
+        "Data": (org("BPS"),),
+    }
+    monkeypatch.setattr(
+        index_rows, "extract", lambda body, **_: Extraction(entities=by_title[body.split()[0]])
+    )
+    folder = tmp_path / "two"
+    for n, title in enumerate(by_title):
+        write_article(folder, f"{n}.md", title, f"{title} menulis.")
+    with LibraryIndex(db_in(tmp_path)) as index:
+        index.sync([folder])
+        title_of = {s.id: s.title for s in index.summaries()}
+
+        def titles(name: str) -> list[str]:
+            return sorted(title_of[i] for i in index.articles_with_entity(entity_id(ORG, name)))
+
+        assert titles("KIP") == ["Putusan"]
+        assert titles("Komisi Informasi Pusat") == ["Komisi"]
+        assert titles("BPS") == titles("Badan Pusat Statistik") == ["Badan", "Data"]

@@ -22,6 +22,20 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+def link_keys(entity: Entity) -> tuple[str, tuple[str, ...]]:
+    """The key of the entity's name, and the keys of the aliases under which another entity may
+    join it (a bare given name never does: too many people share one)."""
+    name_key = _key(entity.name)
+    aliases = []
+    for alias in entity.aliases:
+        if entity.type == PERSON and len(alias.split()) < 2:
+            continue
+        alias_key = _key(alias)
+        if alias_key != name_key:
+            aliases.append(alias_key)
+    return name_key, tuple(dict.fromkeys(aliases))
+
+
 def library_links(extractions: Iterable[Extraction]) -> dict[str, Entity]:
     """Entity id → the library entity it stands for, for every entity that should be merged.
 
@@ -33,11 +47,8 @@ def library_links(extractions: Iterable[Extraction]) -> dict[str, Entity]:
             entities.setdefault(entity.id, entity)
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entity in entities.values():
-        for alias in entity.aliases:
-            if entity.type == PERSON and len(alias.split()) < 2:
-                continue
-            if _key(alias) != _key(entity.name):
-                owners[(entity.type, _key(alias))].add(entity.id)
+        for alias_key in link_keys(entity)[1]:
+            owners[(entity.type, alias_key)].add(entity.id)
     links: dict[str, Entity] = {}
     for entity in entities.values():
         found = owners.get((entity.type, _key(entity.name)), set()) - {entity.id}

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from tui.extract.lexicon import load_lexicon
 
 # Alternatives never overlap in what they can start with at one position, so the scan is linear.
-_TOKEN = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}|\w+(?:[-'’]\w+)*\.?|\S")
+# A word's trailing dot is a token of its own here; `tokenize` joins it back to an abbreviation.
+_TOKEN = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}|\w+(?:[-'’]\w+)*|\S")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Roman numerals as news writes them after a body or an event (`Komisi II`, `Munas IX`, `Kodam
 # XIV`): I, V and X only, so `MDC`, `CD` and `XL` stay acronyms.
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -63,27 +66,58 @@ def tokenize(body: str) -> Tokens:
 
     A word keeps its trailing dot only when word+dot is a known abbreviation (`Pj.`, `Jl.`) or a
     single capital letter (an initial: `Susilo B. Yudhoyono`); otherwise the dot is a token.
+    Only the few dots are visited in Python: the tokenizer reads every character of every article.
     """
-    abbreviations = _abbreviations()
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    add_text, add_start, add_end = texts.append, starts.append, ends.append
-    for m in _TOKEN.finditer(body):
-        text = m.group()
-        start = m.start()
-        end = start + len(text)
-        if text[-1] == "." and len(text) > 1 and text[-2] != ".":
-            stem = text[:-1]
-            if "." not in stem and text not in abbreviations and not (len(stem) == 1 and stem.isupper()):
-                add_text(stem)
-                add_start(start)
-                add_end(end - 1)
-                add_text(".")
-                add_start(end - 1)
-                add_end(end)
-                continue
-        add_text(text)
-        add_start(start)
-        add_end(end)
+    # Splitting on the token pattern alternates gap, token, gap, ...; the running sum of the
+    # pieces' lengths gives every offset. All of it runs in C, with no Python step per token.
+    pieces = _TOKEN_SPLIT.split(body)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    texts = pieces[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    joins = _abbreviation_dots(texts, starts, ends)
+    if joins:
+        texts, starts, ends = _join_dots(texts, starts, ends, joins)
     return Tokens(texts, starts, ends)
+
+
+def _abbreviation_dots(texts: list[str], starts: list[int], ends: list[int]) -> list[int]:
+    """Indices of the `.` tokens that belong to the word just before them."""
+    abbreviations = _abbreviations()
+    joins: list[int] = []
+    i = 0
+    find = texts.index
+    while True:
+        try:
+            i = find(".", i + 1)
+        except ValueError:
+            return joins
+        if ends[i - 1] != starts[i]:
+            continue
+        word = texts[i - 1]
+        if not word[-1].isalnum() and word[-1] != "_":
+            continue  # punctuation before the dot, or a dotted abbreviation already whole
+        if word + "." in abbreviations or (len(word) == 1 and word.isupper()):
+            joins.append(i)
+
+
+def _join_dots(
+    texts: list[str], starts: list[int], ends: list[int], joins: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """The token lists with each joined dot folded into the word before it."""
+    out_texts: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    begin = 0
+    for i in joins:
+        out_texts += texts[begin : i - 1]
+        out_starts += starts[begin : i - 1]
+        out_ends += ends[begin : i - 1]
+        out_texts.append(texts[i - 1] + ".")
+        out_starts.append(starts[i - 1])
+        out_ends.append(ends[i])
+        begin = i + 1
+    out_texts += texts[begin:]
+    out_starts += starts[begin:]
+    out_ends += ends[begin:]
+    return out_texts, out_starts, out_ends

@@ -31,6 +31,7 @@ import sys
 import threading
 import time
 import zlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -60,7 +61,7 @@ def _rows() -> Any:
 log = logging.getLogger("kabar.index")
 
 DB_NAME = "index.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Below this many files to read, the main process is faster than starting worker processes.
 PARALLEL_MIN_FILES = 100
 # Rows written per transaction: big enough to be fast, small enough for readers to see progress.
@@ -119,6 +120,18 @@ CREATE TABLE IF NOT EXISTS entity_articles(
     PRIMARY KEY(entity_id, article_key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_articles_by_article ON entity_articles(article_key);
+-- Each entity's name key (alias = 0) and the alias keys it defines (alias = 1): an entity whose
+-- name is the alias of exactly one entity of its type elsewhere is that entity (see `_linked`).
+CREATE TABLE IF NOT EXISTS entity_keys(
+    article_key INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    alias INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_keys_by_key ON entity_keys(type, key, alias);
+CREATE INDEX IF NOT EXISTS entity_keys_by_entity ON entity_keys(entity_id);
+CREATE INDEX IF NOT EXISTS entity_keys_by_article ON entity_keys(article_key);
 """
 
 
@@ -708,10 +721,11 @@ class LibraryIndex:
 
     @staticmethod
     def _delete_file(conn: sqlite3.Connection, path: str) -> None:
-        conn.execute(
-            "DELETE FROM entity_articles WHERE article_key IN (SELECT key FROM articles WHERE path = ?)",
-            (path,),
-        )
+        for table in ("entity_articles", "entity_keys"):
+            conn.execute(
+                f"DELETE FROM {table} WHERE article_key IN (SELECT key FROM articles WHERE path = ?)",
+                (path,),
+            )
         conn.execute("DELETE FROM articles WHERE path = ?", (path,))
         conn.execute("DELETE FROM files WHERE path = ?", (path,))
 
@@ -755,6 +769,11 @@ class LibraryIndex:
                 "SELECT entity_id, ?, type, name, mentions FROM entity_articles WHERE article_key = ?",
                 (cursor.lastrowid, key),
             )
+            conn.execute(
+                "INSERT INTO entity_keys(article_key, entity_id, type, key, alias) "
+                "SELECT ?, entity_id, type, key, alias FROM entity_keys WHERE article_key = ?",
+                (cursor.lastrowid, key),
+            )
 
     def _store(self, outcomes: list[ReadOutcome], skip: Callable[[Skipped], None]) -> int:
         """Write one batch of read files in one transaction; returns the number of stories stored."""
@@ -781,6 +800,11 @@ class LibraryIndex:
                         "INSERT OR IGNORE INTO entity_articles(entity_id, article_key, type, name, mentions) "
                         "VALUES (?, ?, ?, ?, ?)",
                         [(eid, cursor.lastrowid, kind, name, n) for eid, kind, name, n in row.entities],
+                    )
+                    conn.executemany(
+                        "INSERT INTO entity_keys(article_key, entity_id, type, key, alias) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        [(cursor.lastrowid, *keys) for keys in row.link_keys],
                     )
                     stored += 1
             return stored
@@ -948,23 +972,39 @@ class LibraryIndex:
             raise SearchQueryError(f"cannot search for {query!r}: {error}") from None
 
     def articles_with_entity(self, entity_id: str) -> list[str]:
-        """Ids of the articles that name this entity, in library order (default scope)."""
+        """Ids of the articles that name this entity, in library order (default scope), under its
+        own id or under a name linked to it across the library (`BKN` for `Badan Kepegawaian
+        Negara`, and the other way round)."""
         scope = self._scope
 
         def query(conn: sqlite3.Connection) -> list[str]:
             where, params = scope.sql("a.path") if scope else ("1", [])
+            group = _linked_group(conn, entity_id, where, params)
+            marks = ", ".join("?" * len(group))
             rows = conn.execute(
                 "SELECT a.id FROM entity_articles e JOIN articles a ON a.key = e.article_key "
-                f"WHERE e.entity_id = ? AND {where} ORDER BY a.path, a.story",
-                [entity_id, *params],
+                f"WHERE e.entity_id IN ({marks}) AND {where} ORDER BY a.path, a.story",
+                [*group, *params],
             ).fetchall()
             return list(dict.fromkeys(row[0] for row in rows))
 
         return self._retrying(query)
 
+    def linked_entity_ids(self, entity_id: str) -> list[str]:
+        """The ids that stand for the same entity across the library (default scope), this one
+        included: what an article that names it under another name calls it."""
+        scope = self._scope
+
+        def query(conn: sqlite3.Connection) -> list[str]:
+            where, params = scope.sql("a.path") if scope else ("1", [])
+            return _linked_group(conn, entity_id, where, params)
+
+        return self._retrying(query)
+
     def entity_counts(self, type_: str | None = None) -> list[EntityCount]:
-        """Every entity of the library (default scope) with the number of articles naming it,
-        most named first. `type_` keeps one type (PERSON, ORG, PLACE, DATE)."""
+        """Every entity of the library (default scope) with the number of articles naming it or
+        a name linked to it (as `articles_with_entity` counts them), most named first. `type_`
+        keeps one type (PERSON, ORG, PLACE, DATE)."""
         scope = self._scope
 
         def query(conn: sqlite3.Connection) -> list[EntityCount]:
@@ -976,7 +1016,27 @@ class LibraryIndex:
                 f"WHERE {where} {type_clause} GROUP BY e.entity_id ORDER BY n DESC, max(e.name)",
                 [*params, *([type_] if type_ else [])],
             ).fetchall()
-            return [EntityCount(*row) for row in rows]
+            counts = [EntityCount(*row) for row in rows]
+            owner_of = _owners(conn, where, params)
+            if not owner_of:
+                return counts
+            # Few entities are linked: count the articles of those groups only.
+            linked = json.dumps(sorted({*owner_of, *owner_of.values()}))
+            articles_of: dict[str, set[str]] = defaultdict(set)
+            for entity_id, article_id in conn.execute(
+                "SELECT e.entity_id, a.id FROM entity_articles e JOIN articles a ON a.key = e.article_key "
+                f"WHERE e.entity_id IN (SELECT value FROM json_each(?)) AND {where}",
+                [linked, *params],
+            ):
+                articles_of[owner_of.get(entity_id, entity_id)].add(article_id)
+            counts = [
+                dataclasses.replace(c, articles=len(articles_of[owner_of.get(c.entity_id, c.entity_id)]))
+                if c.entity_id in owner_of or c.entity_id in articles_of
+                else c
+                for c in counts
+            ]
+            counts.sort(key=lambda c: (-c.articles, c.name))
+            return counts
 
         return self._retrying(query)
 
@@ -995,6 +1055,61 @@ class LibraryIndex:
 
             self._write(conn, drop)
             return len(missing)
+
+
+def _owners_of_key(conn: sqlite3.Connection, type_: str, key: str, where: str, params: list[Any]) -> set[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT k.entity_id FROM entity_keys k JOIN articles a ON a.key = k.article_key "
+        f"WHERE k.type = ? AND k.key = ? AND k.alias = 1 AND {where}",
+        [type_, key, *params],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def _linked_group(conn: sqlite3.Connection, entity_id: str, where: str, params: list[Any]) -> list[str]:
+    """The ids that stand for one entity across the library (scope `where`): the entity whose
+    defined alias `entity_id`'s name is, when exactly one entity of the type defines it (as
+    `tui.extract.crosslinks.library_links` decides), and every name linked to that entity."""
+    own = conn.execute(
+        "SELECT DISTINCT type, key FROM entity_keys WHERE entity_id = ? AND alias = 0", (entity_id,)
+    ).fetchall()
+    owner = entity_id
+    for type_, key in own:
+        found = _owners_of_key(conn, type_, key, where, params) - {entity_id}
+        if len(found) == 1:
+            owner = found.pop()
+            break
+    group = [owner]
+    aliases = conn.execute(
+        "SELECT DISTINCT type, key FROM entity_keys WHERE entity_id = ? AND alias = 1", (owner,)
+    ).fetchall()
+    for type_, key in aliases:
+        if _owners_of_key(conn, type_, key, where, params) != {owner}:
+            continue  # defined by two entities: the short name stays apart
+        members = conn.execute(
+            "SELECT DISTINCT k.entity_id FROM entity_keys k JOIN articles a ON a.key = k.article_key "
+            f"WHERE k.type = ? AND k.key = ? AND k.alias = 0 AND k.entity_id != ? AND {where}",
+            [type_, key, owner, *params],
+        ).fetchall()
+        group.extend(row[0] for row in members)
+    if entity_id not in group:
+        group.append(entity_id)
+    return list(dict.fromkeys(group))
+
+
+def _owners(conn: sqlite3.Connection, where: str, params: list[Any]) -> dict[str, str]:
+    """Entity id -> the id it is linked to across the library (scope `where`), for linked ids only."""
+    rows = conn.execute(
+        "WITH scoped AS (SELECT k.entity_id, k.type, k.key, k.alias FROM entity_keys k "
+        f"JOIN articles a ON a.key = k.article_key WHERE {where}), "
+        "defined AS (SELECT type, key, min(entity_id) AS owner FROM scoped WHERE alias = 1 "
+        "GROUP BY type, key HAVING count(DISTINCT entity_id) = 1) "
+        "SELECT DISTINCT s.entity_id, d.owner FROM scoped s "
+        "JOIN defined d ON d.type = s.type AND d.key = s.key "
+        "WHERE s.alias = 0 AND s.entity_id != d.owner",
+        params,
+    ).fetchall()
+    return dict(rows)
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.extract import extract
+from tui.extract.crosslinks import link_keys
 from tui.extract.model import Extraction
 from tui.library.article import Article
 from tui.library.index_query import storable
@@ -44,6 +45,8 @@ class ArticleRow(NamedTuple):
     article_json: str
     extraction_zjson: bytes
     entities: tuple[tuple[str, str, str, int], ...]  # (entity id, type, name, mentions)
+    # (entity id, type, key, is alias): the names under which entities join across the library
+    link_keys: tuple[tuple[str, str, str, int], ...] = ()
 
 
 class ReadJob(NamedTuple):
@@ -139,8 +142,21 @@ def article_row(article: Article) -> tuple[ArticleRow, bool]:
         article_json=storable(json.dumps(article_dict, ensure_ascii=False)),
         extraction_zjson=compressed_json(extraction.to_dict()),
         entities=entities,
+        link_keys=entity_link_keys(extraction),
     )
     return row, extracted
+
+
+def entity_link_keys(extraction: Extraction) -> tuple[tuple[str, str, str, int], ...]:
+    """Rows of the index's entity_keys table: each entity's name key, and the alias keys under
+    which an entity of another article joins it (`BKN` -> `Badan Kepegawaian Negara`)."""
+    rows: list[tuple[str, str, str, int]] = []
+    for entity in extraction.entities:
+        name_key, alias_keys = link_keys(entity)
+        entity_id = storable(entity.id)
+        rows.append((entity_id, entity.type, storable(name_key), 0))
+        rows.extend((entity_id, entity.type, storable(key), 1) for key in alias_keys)
+    return tuple(rows)
 
 
 def read_job(job: ReadJob, max_bytes: int, versions: str) -> ReadOutcome:
