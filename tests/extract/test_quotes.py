@@ -454,3 +454,15 @@ def test_any_text_gives_quotes_whose_offsets_slice_to_their_text(body: str) -> N
         if q.cue is not None:
             assert body[q.cue_start : q.cue_end] == q.cue
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_attribution_by_role_alone_goes_to_the_one_person_holding_that_role() -> None:
+    body = (
+        "Dakwaan dibacakan jaksa KPK, Ali Fikri, di pengadilan.\n"
+        "Sigit menerima hadiah agar mengubah temuan pemeriksa.\n"
+        '"Terdakwa menerima hadiah dari rekanan," ujar Jaksa.\n'
+    )
+    ali = person(body, "Ali Fikri", role="jaksa KPK")
+    sigit = person(body, "Sigit")
+    [q] = find_quotes(body, [ali, sigit])
+    assert q.speaker == "Ali Fikri"

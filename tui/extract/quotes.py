@@ -677,6 +677,25 @@ def _match_written(written: str, people: Sequence[Entity], recent: list[int]) ->
     for k, person in enumerate(people):
         if person.role and _fold(person.role).endswith(folded) and len(folded) > 3:
             return k
+    return _match_role(words, people, recent)
+
+
+# Words that point back at someone already named (`ujar Deputi itu`), not part of the role.
+_POINTERS = frozenset({"itu", "ini", "tersebut", "tadi"})
+
+
+def _match_role(words: list[str], people: Sequence[Entity], recent: list[int]) -> int | None:
+    """The person an attribution names by role alone (`ujar Jaksa`, `kata Kapolres itu`): the
+    one person whose role holds every written word; of several, the one named most recently."""
+    wanted = set(words) - _POINTERS
+    if not wanted or words[0].strip(".") not in _title_words():
+        return None  # `kata KPK`: an institution speaks, not one of its officers
+    hits = [k for k, p in enumerate(people) if p.role and wanted <= set(_fold(p.role).split())]
+    if len(hits) == 1:
+        return hits[0]
+    for k in reversed(recent):
+        if k in hits:
+            return k
     return None
 
 
