@@ -157,6 +157,23 @@ def test_touched_file_with_the_same_bytes_is_not_parsed_again(
     assert again.unchanged == 3
 
 
+def test_edit_that_keeps_size_and_mtime_is_still_seen(library: Path, tmp_path: Path) -> None:
+    """A one-letter fix saved within the file system's mtime granularity (or by a tool that sets
+    mtime back) keeps size and mtime: the inode change time still tells."""
+    path = library / "a-banjir.md"
+    with LibraryIndex(db_in(tmp_path)) as index:
+        index.sync([library])
+        stat = path.stat()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("deras", "keras", 1), encoding="utf-8")
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+        report = index.sync([library])
+        hits = index.search("keras")
+    assert (report.changed, report.parsed) == (1, 1)
+    assert [Path(h.file).name for h in hits] == ["a-banjir.md"]
+
+
 def test_changed_file_is_parsed_again_and_search_sees_the_new_words(library: Path, tmp_path: Path) -> None:
     path = library / "a-banjir.md"
     with LibraryIndex(db_in(tmp_path)) as index:

@@ -61,7 +61,7 @@ def _rows() -> Any:
 log = logging.getLogger("kabar.index")
 
 DB_NAME = "index.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Below this many files to read, the main process is faster than starting worker processes.
 PARALLEL_MIN_FILES = 100
 # Rows written per transaction: big enough to be fast, small enough for readers to see progress.
@@ -78,6 +78,9 @@ CREATE TABLE IF NOT EXISTS files(
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    -- the inode change time: an edit that keeps size and mtime (a one-letter fix within the
+    -- mtime granularity, or mtime set back by a tool) still changes it
+    ctime_ns INTEGER NOT NULL,
     hash TEXT NOT NULL,
     versions TEXT NOT NULL
 );
@@ -194,6 +197,7 @@ class SearchQueryError(ValueError):
 class _FileState(NamedTuple):
     size: int
     mtime_ns: int
+    ctime_ns: int
     hash: str
     versions: str
 
@@ -203,7 +207,7 @@ class _SyncPlan:
     """What a sync has to do, decided from the stored stats before any file is read."""
 
     to_read: list[ReadJob] = field(default_factory=list)
-    restat: list[tuple[int, int, str]] = field(default_factory=list)  # (size, mtime_ns, path)
+    restat: list[tuple[int, int, int, str]] = field(default_factory=list)  # (size, mtime, ctime, path)
     reuse: list[tuple[ReadJob, str]] = field(default_factory=list)  # (moved file, donor path)
     gone: list[str] = field(default_factory=list)
     known: frozenset[str] = frozenset()  # paths the index had before this sync
@@ -638,7 +642,7 @@ class LibraryIndex:
         report: SyncReport,
     ) -> _SyncPlan:
         """Sort the files found into unchanged, touched, moved, gone and to be read; counts go
-        into `report`. Only files whose size or mtime changed are hashed."""
+        into `report`. Only files whose size, mtime or ctime changed are hashed."""
         known = self._known_files(conn, scope)
         plan = _SyncPlan(known=frozenset(known))
         found_keys: set[str] = set()
@@ -656,13 +660,17 @@ class LibraryIndex:
                 continue
             state = known.get(key)
             if state is not None and state.versions == versions:
-                if (state.size, state.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                if (state.size, state.mtime_ns, state.ctime_ns) == (
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    stat.st_ctime_ns,
+                ):
                     report.unchanged += 1
                     continue
             digest = self._hash_or_blank(path, stat.st_size, max_bytes)
-            job = _rows().ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest)
+            job = _rows().ReadJob(path, key, stat.st_size, stat.st_mtime_ns, digest, stat.st_ctime_ns)
             if state is not None and digest and state.hash == digest and state.versions == versions:
-                plan.restat.append((stat.st_size, stat.st_mtime_ns, key))
+                plan.restat.append((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, key))
                 report.unchanged += 1
                 continue
             if state is None and digest:
@@ -704,7 +712,7 @@ class LibraryIndex:
     def _known_files(conn: sqlite3.Connection, scope: _Scope) -> dict[str, _FileState]:
         where, params = scope.sql("path")
         rows = conn.execute(
-            f"SELECT path, size, mtime_ns, hash, versions FROM files WHERE {where}", params
+            f"SELECT path, size, mtime_ns, ctime_ns, hash, versions FROM files WHERE {where}", params
         ).fetchall()
         return {row[0]: _FileState(*row[1:]) for row in rows}
 
@@ -731,7 +739,7 @@ class LibraryIndex:
 
     def _apply_cached(self, conn: sqlite3.Connection, plan: _SyncPlan) -> None:
         """Write what the plan settled without reading files: new stats, moves, deletions."""
-        conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", plan.restat)
+        conn.executemany("UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ? WHERE path = ?", plan.restat)
         # Copy before deleting: the donor of a moved file is usually one of the gone paths.
         for job, donor in plan.reuse:
             self._copy_file_rows(conn, job, donor)
@@ -746,8 +754,8 @@ class LibraryIndex:
             return  # dropped by another process meanwhile: left unindexed, the next sync reads it
         versions = donor_row[0]
         conn.execute(
-            "INSERT INTO files(path, size, mtime_ns, hash, versions) VALUES (?, ?, ?, ?, ?)",
-            (job.key, job.size, job.mtime_ns, job.hash, versions),
+            "INSERT INTO files(path, size, mtime_ns, ctime_ns, hash, versions) VALUES (?, ?, ?, ?, ?, ?)",
+            (job.key, job.size, job.mtime_ns, job.ctime_ns, job.hash, versions),
         )
         rows = conn.execute(
             "SELECT key, story, id, title, source, dateline, published, byline, first_words, fingerprint, "
@@ -786,8 +794,9 @@ class LibraryIndex:
                 if outcome.skip_reason is not None:
                     continue
                 conn.execute(
-                    "INSERT INTO files(path, size, mtime_ns, hash, versions) VALUES (?, ?, ?, ?, ?)",
-                    (job.key, job.size, job.mtime_ns, job.hash, outcome.versions),
+                    "INSERT INTO files(path, size, mtime_ns, ctime_ns, hash, versions) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (job.key, job.size, job.mtime_ns, job.ctime_ns, job.hash, outcome.versions),
                 )
                 for row in outcome.rows:
                     cursor = conn.execute(

@@ -57,6 +57,7 @@ class ReadJob(NamedTuple):
     size: int
     mtime_ns: int
     hash: str
+    ctime_ns: int = 0
 
 
 class ReadOutcome(NamedTuple):
