@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR_VERSION", "build_entities", "extract", "find_dates", "find_mentions", "find_quotes"]
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 # Where each lazily imported finder lives.
 _LAZY = {
     "build_entities": "tui.extract.coref",

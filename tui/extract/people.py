@@ -186,6 +186,9 @@ _PREFIX_ROOTS = (
     ("di", ""),
     ("ter", ""),
 )
+# ber- loses its r before a root starting with r, and before a few roots by usage (`bekerja`).
+_BE_ROOT_INITIALS = ("r",)
+_BE_ROOTS = frozenset({"kerja", "ajar", "ternak", "serta"})
 _VERB_SUFFIXES = ("kan", "nya", "")  # not a bare -i: `Megawati` is no me+gawat+i
 
 
@@ -203,6 +206,8 @@ def is_affixed_verb(word: str) -> bool:
             if suffix and not low.endswith(suffix):
                 continue
             root = first + low[len(prefix) : len(low) - len(suffix)]
+            if prefix == "be" and not root.startswith(_BE_ROOT_INITIALS) and root not in _BE_ROOTS:
+                continue  # be- stands for ber- only before r (`berencana`): `beberapa` is no verb
             if len(root) >= 4 and root in root_words():
                 return True
     return False

@@ -66,6 +66,12 @@ _ROLE_MODIFIERS = frozenset({"terpilih", "baru", "lama", "sementara", "nonaktif"
 _ROLE_LINKS = frozenset(
     {"juga", "kini", "saat", "ini", "merupakan", "adalah", "menjabat", "sebagai", "pernah"}
 )
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+# Words after which a country is where someone comes from, so a place (`pemain asal Inggris`).
+_ORIGIN_WORDS = frozenset({"asal", "berasal", "kelahiran"})
+# English words that join the words of a title (`Return on Equity`); not `and`, which also joins
+# two people (`Lawrence Holley and Ella Drake`).
+_ENGLISH_CONNECTIVES = frozenset({"of", "for", "on", "the", "in", "at", "to"})
 _ARABIC_ARTICLES = frozenset({"al-", "el-", "ad-", "ar-", "as-", "an-", "at-", "az-"})
 _PAREN_ABBREVIATION = re.compile(r"\s*\([^()\n]{0,30}\)")
 _SPACE = re.compile(r"\s+")
@@ -177,9 +183,11 @@ class _Scanner:
         heads = _LOWER_CASE_BODY_HEADS
         # Built in C (compress/map) rather than a per-token loop: this list is the whole pass.
         starts = compress(range(self.n), map(or_, self.caps, map(heads.__contains__, self.texts)))
+        texts = self.texts
         for i in starts:
             if i >= next_free:
-                body_end = self._lower_case_body(i)
+                # Most starts are no ministry or government head: skip that call for them.
+                body_end = self._lower_case_body(i) if texts[i].casefold() in heads else 0
                 next_free = max(body_end or self._run(i), i + 1)
         return self.found
 
@@ -297,6 +305,9 @@ class _Scanner:
         if any("-" in w for w in words):
             return False
         common = all(map(is_dictionary_word, words))
+        numbered = any(map(_ROMAN_NUMERAL.fullmatch, words))
+        if numbered and all(is_dictionary_word(w) or _ROMAN_NUMERAL.fullmatch(w) for w in words):
+            return False  # `Perang Dunia I berakhir`: a numbered event, common words and a numeral
         if common and initial:
             return False
         if common and len(words) == 1 and self.text(i - 1) != ",":
@@ -341,6 +352,14 @@ class _Scanner:
             k += 1
         return bool(match_role(self.texts, k)) or self.text(k) in self.apposition_heads
 
+    def _as_role(self, end: int) -> bool:
+        """`pengangkatan Prasetyo sebagai Jaksa Agung`, `menerima Angel sebagai calon legislator`:
+        a name given a role or a description of a person by `sebagai` is a person."""
+        if self.text(end) != "sebagai":
+            return False
+        nxt = self.text(end + 1)
+        return bool(match_role(self.texts, end + 1)) or (nxt.islower() and nxt in self.apposition_heads)
+
     def _opens_sentence_only(self, k: int) -> bool:
         """Token k opens a sentence and is a common word (`Kisah`, `Mundurnya`), capitalised only
         by its place. Derived nouns and affixed verbs count (`Kedatangan Jokowi`)."""
@@ -378,9 +397,11 @@ class _Scanner:
             # written in lower case mid-sentence still names the holder after it.
             return self._role_run(i - lower_role, lower_role)
         j = i
-        while is_honorific(self.text(j)) and self.cap(j + 1):
+        while (is_honorific(self.text(j)) or (j > i and self._rank_grade(j))) and self.cap(j + 1):
             j += 1
         honorific = j > i
+        if honorific and self.texts[j] in self.place_prefix_heads:
+            return j + 1  # `Ibu Kota`, `Bapak Kota`: a common noun (the capital city), no person
         if not honorific:
             # A region of two words or more beats a role word inside it (`Raja Ampat`).
             place = self._place_at(i, allow_minor=False, facilities=False)
@@ -443,6 +464,8 @@ class _Scanner:
             return True  # `masyarakat Indonesia`, `bahasa Jepang`: the people or the language
         if prev in self.function_words or prev in self.place_context or _looks_like_verb(prev):
             return False
+        if prev in _ORIGIN_WORDS:
+            return False  # `pemain asal Inggris`: where someone comes from is a place
         return True
 
     # -- roles and people -------------------------------------------------------------------
@@ -485,6 +508,8 @@ class _Scanner:
                 local = False  # `Kepala Desa Sukamaju Darmaji`: one village, then the name
                 continue
             tok = self.texts[k]
+            if self._balinese_name_at(k):
+                break
             if role_end > title_end and self._initials_before_name(k):
                 # `Anggota Fraksi PDI Perjuangan TB Hasanuddin`: once the body is named, two
                 # capitals open the name (right after the title, `Ketua BK`, they are the body).
@@ -512,8 +537,15 @@ class _Scanner:
         role = self.span_text(role_start, role_end)
         # The name: right after the role, or after a comma (`Wali Kota Malang, Wahyu Hidayat,`).
         start = k
-        if self.text(k) in _ROLE_MODIFIERS and self.cap(k + 1):
-            start = k = k + 1  # `Presiden terpilih Joko Widodo`, `Kapolri baru Badrodin Haiti`
+        modifier = self.text(k)
+        if (
+            modifier in _ROLE_MODIFIERS
+            or (modifier.casefold() in _ROLE_MODIFIERS and not self._in_title_line(k))
+        ) and self.cap(k + 1):
+            # `Presiden terpilih Joko Widodo`, `Kapolri baru Badrodin Haiti`, and the same with the
+            # modifier capitalised as part of the title (`Presiden Terpilih Joko Widodo`), but not
+            # in a headline, where every word is capitalised (`Tersangka Baru Kasus Suap`).
+            start = k = k + 1
         if self.text(k) == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
             start = k + 1  # not `kantor Presiden, Jakarta`
         while is_honorific(self.text(start)) and self.cap(start + 1):
@@ -576,8 +608,20 @@ class _Scanner:
             and nxt.isalpha()
             and not is_common_word(nxt)
             and not match_role(self.texts, k + 1)
+            and not match_org_prefix(self.texts, k)
             and not match_org_prefix(self.texts, k + 1)
         )
+
+    def _rank_grade(self, k: int) -> bool:
+        """`Marsekal Muda`, `Laksamana Pertama`: the grade written after a rank belongs to the rank,
+        not to the name."""
+        grades = load_lexicon("rank_grades")
+        return self.texts[k] in grades and (is_honorific(self.texts[k - 1]) or self.texts[k - 1] in grades)
+
+    def _balinese_name_at(self, k: int) -> bool:
+        """`I Made Mudharta`, `Ni Luh Putu`: `I` or `Ni` before a Balinese birth-order or caste name
+        opens a person's name (after a body, `I` would otherwise read as a Roman numeral)."""
+        return self.texts[k] in ("I", "Ni") and self.text(k + 1) in load_lexicon("balinese_name_openers")
 
     def _lone_person_acronym(self, k: int) -> bool:
         """`Presiden SBY mengatakan`: an acronym no lexicon knows as a body, with no name after it."""
@@ -606,13 +650,25 @@ class _Scanner:
                     kind == _ENDS_A_NAME
                     or match_role(self.texts, j)
                     or (words and match_org_prefix(self.texts, j))
+                    or (words and t in ("I", "Ni") and self._balinese_name_at(j))
                 ):
-                    break
+                    break  # `... Region I Wayan Subagja`: a Balinese name starts afresh at `I`
                 j += 1
                 words += 1
                 continue
             if words and t in NAME_PARTICLES and self.cap(j + 1):
                 j += 1
+                continue
+            if (
+                words
+                and len(t) == 2  # asked at the end of every name: the cheap test first
+                and self._initials_before_name(j)
+                and not is_dictionary_word(self.texts[j - 1])
+            ):
+                # `Irianto MS Syaifuddin`: initials between two name words; but `Manajemen PS
+                # Barito` is a common word before a body's initials.
+                j += 1
+                words += 1
                 continue
             if words and t[:3] in _ARABIC_ARTICLES and t[3:4].isupper():
                 j += 1  # `Bashar al-Assad`
@@ -636,6 +692,7 @@ class _Scanner:
             and self.cap(k + 1)
             and self.texts[k + 1].isalpha()
             and not self._place_at(k + 1, allow_minor=False)
+            and not self._acronym_of_something_else(index, self.texts[k + 1])
         ):
             # `Joko Widodo (Jokowi)`: the short name in brackets is this person's too.
             name = self.found[index].name
@@ -648,11 +705,21 @@ class _Scanner:
                 return self._role_run(k + 1, size, apposition_of=index)
         return k
 
+    def _acronym_of_something_else(self, index: int, short: str) -> bool:
+        """`... and Development (OECD)`: an acronym in brackets after an untyped name that it does
+        not abbreviate (`SBY` does abbreviate `Susilo Bambang Yudhoyono`) names a longer body."""
+        found = self.found[index]
+        return found.type == UNKNOWN and is_acronym(short) and short[0] != found.name[:1]
+
     # -- organisations ----------------------------------------------------------------------
     def _org_at(self, k: int, *, in_role: bool) -> int:
         """An organisation at k: emits it and returns where it ends, or 0."""
-        prefix = match_org_prefix(self.texts, k)
         tok = self.texts[k]
+        if tok in load_lexicon("school_kinds"):
+            end = self._numbered_school_end(k)
+            if end:
+                return self._emit_org(k, end)
+        prefix = match_org_prefix(self.texts, k)
         if prefix:
             close = self._acronym_definition_after(k)
             if close:
@@ -668,6 +735,23 @@ class _Scanner:
         if is_acronym(tok) or is_known_org_acronym(tok) or tok.casefold() in self.defined:
             return self._acronym_org(k, in_role=in_role)
         return 0
+
+    def _numbered_school_end(self, k: int) -> int:
+        """`SMAN 2 Sragen`, `SMA Negeri 1 Purwokerto`, `SDN 3`: a kind of school with its number is
+        one school, named with the town after the number; returns where the name ends, or 0.
+        Without a number (`lulusan SMA`) the kind names no school."""
+        j = k + 1 + (self.text(k + 1) in ("Negeri", "Swasta"))
+        number = self.text(j)
+        if not (number.isdigit() or _ROMAN_NUMERAL.fullmatch(number)) or not self.same_line(j):
+            return 0
+        j += 1
+        if self.cap(j) and self.same_line(j) and not is_function_word(self.texts[j]):
+            place = self._place_at(j, allow_minor=True, facilities=False)
+            if place:
+                return place[0]
+            if self.texts[j].isalpha() and not is_acronym(self.texts[j]):
+                return j + 1
+        return j
 
     def _org_body(self, j: int, *, in_role: bool, complete: bool = False) -> int:
         """Where an organisation's name that runs on from j ends. After a role title the name
@@ -695,6 +779,8 @@ class _Scanner:
                 continue
             if not self.cap(j) or is_honorific(t) or is_function_word(t) or not self.same_line(j):
                 break
+            if self._balinese_name_at(j):
+                break  # `Partai Demokrat Bali I Made Mudharta`: `I` opens the holder's name
             if match_role(self.texts, j) and not is_complement_word(t):
                 break
             nested = 0 if is_complement_word(t) else match_org_prefix(self.texts, j)
@@ -798,8 +884,9 @@ class _Scanner:
                 return 0
             if in_role and not is_complement_word(self.text(k + 1)):
                 return 0  # `Kepala BPS Amalia`: only `PDI Perjuangan`-like names are bodies here
-            if self.text(k - 1).casefold() in self.cues:
-                self.emit(PERSON, k, k + 1, tok)  # `kata SBY`: initials used as a name
+            if self.text(k - 1).casefold() in self.verb_cues:
+                # `kata SBY`: initials used as a name; not after a noun (`kunjungan PB HMI`).
+                self.emit(PERSON, k, k + 1, tok)
                 return k + 1
             if len(tok) < 3 or self._shouting(k):
                 return 0
@@ -877,6 +964,10 @@ class _Scanner:
         tok = self.texts[i]
         if self._in_title_line(i):
             return i + 1  # roles, bodies and places were read already; a bare guess is not
+        if i >= 2 and self.texts[i - 1] in _ENGLISH_CONNECTIVES and self.caps[i - 2]:
+            # `Return on Equity`, `Organisation for Economic Co-operation`: the words after an
+            # English connective between capitals continue the name of a thing.
+            return self._skip_title(i)
         initial = self.sentence_initial(i)
         if self._initials_before_name(i):
             pass  # `TB Hasanuddin`, `MS Hidayat`: two capitals before a name are its initials
@@ -892,12 +983,14 @@ class _Scanner:
             else:
                 self.non_entity.add(acronym.casefold())
             return close + 1
-        if is_common_word(tok) or looks_derived(tok) or is_complement_word(tok) or _possessed(tok):
+        if (
+            is_common_word(tok) or looks_derived(tok) or is_complement_word(tok) or _possessed(tok)
+        ) and not self._balinese_name_at(i):
             return i + 1
         if tok.casefold() in self.cues:
             return i + 1  # `Pasangan Joko Widodo`: the capitalised cue is read as the next name's cue
-        if initial and looks_like_verb(tok):
-            return i + 1
+        if initial and (looks_like_verb(tok) or (is_affixed_verb(tok) and not self.cap(i + 1))):
+            return i + 1  # `Dikatakan`, `Terdata juga 42 titik`: a verb opens the sentence
         end = self._name_end(i)
         if end == i:
             return i + 1
@@ -918,7 +1011,12 @@ class _Scanner:
         if len(words) >= 2 and words[-1] in load_lexicon("org_suffixes"):
             if initial and is_dictionary_word(words[0]):
                 return i + 1  # `Saham Qualcomm Inc`: the common word only opens the sentence
+            if all(map(is_dictionary_word, words)):
+                return end  # `Tanah Air` (the homeland): common words, not `Lion Air`
             self.emit(ORG, i, end, " ".join(words))  # `Qualcomm Inc`, `Mesa Airlines`
+            return end
+        if len(words) >= 2 and words[-1] in load_lexicon("place_suffixes"):
+            self.emit(PLACE, i, end, " ".join(words))  # `Hawkesbury River`, `Bondi Beach`
             return end
         prev = self.text(i - 1).casefold()
         nxt = self.text(end).casefold()
@@ -936,12 +1034,23 @@ class _Scanner:
             type_ = PLACE
         elif len(words) == 1 and _is_pair(words[0]):
             return end  # `Jokowi-JK`, `SBY-Boediono`: a ticket of two people, not one
+        elif len(words) == 1 and _never_a_name_alone(words[0], self.text(end)):
+            return end
         elif prev in self.cues:
             type_ = PERSON
         elif not after and self._in_address(end):
             type_ = PLACE
         elif after or aged or self._apposition_after(end, words) or self._role_follows(end):
             type_ = PERSON
+        elif nxt in _ENGLISH_CONNECTIVES and self.texts[end] == nxt and self.cap(end + 1):
+            return end  # `Return on Equity`: the first words of an English title
+        elif (
+            nxt == "sebagai"
+            and self._as_role(end)
+            and not (initial and is_dictionary_word(words[0]))
+            and not words[0].isupper()
+        ):
+            type_ = PERSON  # not `Duduk sebagai anggota dewan`: a verb that opens the sentence
         elif (
             self.cap(i - 1)
             and not initial
@@ -1061,6 +1170,15 @@ def _name_word_kind(t: str) -> int:
     ):
         return _ENDS_A_NAME  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
     return _NAME_WORD
+
+
+def _never_a_name_alone(word: str, after: str) -> bool:
+    """A word that is no person's name by itself: a letter (`T - Five`, `U - 23`), a Roman
+    numeral (`PON XVII`), a compass direction (`sebelah Barat`) or an Arabic article before its
+    noun (`Al - Hilal`)."""
+    if len(word) == 1 or word.casefold() in _DIRECTIONS or _ROMAN_NUMERAL.fullmatch(word):
+        return True
+    return after == "-" and f"{word.casefold()}-" in _ARABIC_ARTICLES
 
 
 def _possessed(word: str) -> bool:
