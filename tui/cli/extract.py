@@ -24,7 +24,7 @@ from tui.paths import bundled_articles
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "extract",
-        help="print the articles, people, organisations, places, dates and quotes found in files",
+        help="print the people, organisations, places, dates, quotes and reported speech found in files",
         description="Read article files and folders (recursively; the bundled sample articles when no "
         "PATH is given) and print what was found: a readable summary per article, or with --json one "
         "JSON object per article per line, in file order. Files that cannot be read are listed on "
@@ -189,6 +189,10 @@ def _summary(out: TextIO, article: Article, found: dict[str, Any]) -> None:
     quotes = found.get("quotes", [])
     speakers = sorted({q.get("speaker") or "?" for q in quotes})
     lines.append(f"  quotes: {len(quotes)}" + (f" by {_shorten(speakers)}" if quotes else ""))
+    statements = found.get("statements", [])
+    if statements:
+        said_by = sorted({s.get("speaker") or "?" for s in statements})
+        lines.append(f"  reported speech: {len(statements)} by {_shorten(said_by)}")
     out.write("\n".join(lines) + "\n\n")
 
 

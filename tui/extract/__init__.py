@@ -14,24 +14,34 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tui.extract.model import DATE, PERSON, DateSpan, Entity, Extraction, Mention, Quote, entity_id
+from tui.extract.model import DATE, PERSON, DateSpan, Entity, Extraction, Mention, Quote, Statement, entity_id
 
 if TYPE_CHECKING:
     from tui.extract.coref import build_entities
     from tui.extract.dates import find_dates
     from tui.extract.quotes import find_quotes
     from tui.extract.recognise import find_mentions
+    from tui.extract.statements import find_statements
 
-__all__ = ["EXTRACTOR_VERSION", "build_entities", "extract", "find_dates", "find_mentions", "find_quotes"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "build_entities",
+    "extract",
+    "find_dates",
+    "find_mentions",
+    "find_quotes",
+    "find_statements",
+]
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 # Where each lazily imported finder lives.
 _LAZY = {
     "build_entities": "tui.extract.coref",
     "find_dates": "tui.extract.dates",
     "find_mentions": "tui.extract.recognise",
     "find_quotes": "tui.extract.quotes",
+    "find_statements": "tui.extract.statements",
 }
 
 
@@ -95,7 +105,10 @@ def _extract(body: str, published: date | None) -> Extraction:
     entities = entities + _date_entities(dates)
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else len(body), e.type))
     quotes = _link_speakers(quotes, entities)
-    return Extraction(entities=tuple(entities), quotes=tuple(quotes), dates=tuple(dates))
+    statements = _safe_statements(body, [e for e in entities if e.type == PERSON], quotes)
+    return Extraction(
+        entities=tuple(entities), quotes=tuple(quotes), dates=tuple(dates), statements=tuple(statements)
+    )
 
 
 def _safe_dates(body: str, published: date | None) -> list[DateSpan]:
@@ -108,6 +121,13 @@ def _safe_dates(body: str, published: date | None) -> list[DateSpan]:
 def _safe_quotes(body: str, people: list[Entity]) -> list[Quote]:
     try:
         return list(_finder("find_quotes")(body, people))
+    except Exception:
+        return []
+
+
+def _safe_statements(body: str, people: list[Entity], quotes: list[Quote]) -> list[Statement]:
+    try:
+        return _finder("find_statements")(body, people, quotes)
     except Exception:
         return []
 

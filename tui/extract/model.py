@@ -1,4 +1,4 @@
-"""What extraction finds in an article body: entities, dates and quotes.
+"""What extraction finds in an article body: entities, dates, quotes and reported speech.
 
 Every offset indexes the article body: body[m.start:m.end] == m.text always.
 """
@@ -130,16 +130,58 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """Reported (indirect) speech: `Wahyu menegaskan bahwa pelatihan ini ...`. start..end spans
+    what was said (the clause, without `bahwa`); the cue is the speech word as written."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str
+    speaker_id: str
+    cue: str
+    cue_start: int
+    cue_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        return cls(
+            d["text"],
+            d["start"],
+            d["end"],
+            d["speaker"],
+            d["speaker_id"],
+            d["cue"],
+            d["cue_start"],
+            d["cue_end"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateSpan, ...] = ()
+    statements: tuple[Statement, ...] = ()  # reported speech, apart from the direct quotes
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
             "dates": [d.to_dict() for d in self.dates],
+            "statements": [s.to_dict() for s in self.statements],
         }
 
     @classmethod
@@ -148,6 +190,7 @@ class Extraction:
             entities=tuple(Entity.from_dict(e) for e in d.get("entities", [])),
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", [])),
             dates=tuple(DateSpan.from_dict(x) for x in d.get("dates", [])),
+            statements=tuple(Statement.from_dict(x) for x in d.get("statements", [])),
         )
 
 

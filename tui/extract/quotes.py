@@ -800,3 +800,33 @@ def _attribute(
         prev_anonymous = cue is not None and cue.anonymous
         floor = max(end, cue.end if cue is not None and cue.after else end)
     return quotes
+
+
+class TopicFinder:
+    """Who a pronoun (`Ia menegaskan ...`, `dia mengaku`) stands for, by the rules that attribute
+    `ujarnya` to a quote: the last person named as a subject before it, or the voice of the
+    quote before it going on. Built once per body; `people` as given to `find_quotes`."""
+
+    def __init__(self, body: str, people: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.body = body
+        self.people = list(people)
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.paragraphs = paragraph_spans(body)
+        self.para_starts = [p[0] for p in self.paragraphs]
+        self.index = _index_people(self.people, [(q.start, q.end) for q in self.quotes])
+        self.lexicon = speech_lexicon()
+        self.quote_ends = [max(q.end, q.cue_end or 0) for q in self.quotes]
+
+    def person_at(self, at: int) -> Entity | None:
+        """The person the text is about just before offset `at`, or None."""
+        k = bisect.bisect_right(self.quote_ends, at) - 1
+        previous = self.quotes[k] if k >= 0 and self.quotes[k].speaker_id else None
+        floor = self.quote_ends[k] if k >= 0 else 0
+        args = (self.index, self.paragraphs, self.para_starts, self.lexicon)
+        who = _topic(self.body, at, floor, *args, previous is not None)
+        if who == _PREVIOUS or (who is None and previous is not None):
+            assert previous is not None
+            return next((p for p in self.people if p.id == previous.speaker_id), None)
+        if who is None:
+            who = _topic(self.body, at, 0, *args)
+        return self.people[who] if who is not None and who >= 0 else None
