@@ -8,7 +8,7 @@ from annotation_samples import BODY, span_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.annotations.anchoring import AnchorStatus, anchor, find_text
+from tui.annotations.anchoring import AnchorStatus, _context_score, _exact_search, anchor, find_text
 from tui.annotations.model import Target
 
 QUOTE = '"Kenaikan ini terjadi karena pasokan dari petani berkurang akibat hujan,"'
@@ -116,3 +116,58 @@ def test_anchor_on_any_edit_is_either_orphan_or_a_valid_span(
         assert 0 <= result.start < result.end <= len(other)
         if result.status is AnchorStatus.MOVED:
             assert other[result.start : result.end] == body[start:end]
+
+
+def _moved_by_scoring_every_occurrence(target: Target, body: str) -> int | None:
+    """The exact search as first written: score every occurrence, best context then nearest."""
+    exact, hits = target.quote.exact, []
+    at = body.find(exact)
+    while at >= 0:
+        hits.append(at)
+        at = body.find(exact, at + 1)
+    if not hits:
+        return None
+    return max(
+        hits, key=lambda h: (_context_score(target, body, h, h + len(exact)), -abs(h - target.position.start))
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab c", min_size=2, max_size=60), st.text(alphabet="ab c", max_size=60), st.data())
+def test_exact_search_shortcut_places_like_scoring_every_occurrence(
+    body: str, edited: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(body) - 1))
+    end = data.draw(st.integers(start + 1, min(len(body), start + 6)))
+    target = Target.from_span(body, start, end)
+    assert _exact_search(target, edited) == _moved_by_scoring_every_occurrence(target, edited)
+
+
+def _context_score_char_by_char(target: Target, body: str, start: int, end: int) -> int:
+    prefix, suffix, score = target.quote.prefix, target.quote.suffix, 0
+    for a, b in zip(reversed(prefix), reversed(body[max(0, start - len(prefix)) : start]), strict=False):
+        if a != b:
+            break
+        score += 1
+    for a, b in zip(suffix, body[end : end + len(suffix)], strict=False):
+        if a != b:
+            break
+        score += 1
+    return score
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab ", min_size=2, max_size=50),
+    st.text(alphabet="ab ", min_size=1, max_size=50),
+    st.data(),
+)
+def test_context_score_counts_matching_characters_on_each_side(
+    body: str, other: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(body) - 1))
+    end = data.draw(st.integers(start + 1, len(body)))
+    target = Target.from_span(body, start, end)
+    at = data.draw(st.integers(0, len(other)))
+    until = data.draw(st.integers(at, len(other)))
+    assert _context_score(target, other, at, until) == _context_score_char_by_char(target, other, at, until)

@@ -357,11 +357,12 @@ def test_a_damaged_cached_copy_does_not_make_a_good_file_broken(
 ) -> None:
     _add(store, article)
     [cached] = (isolated_folders / "cache" / "annotations").rglob("*.json")
-    document = json.loads(cached.read_text(encoding="utf-8"))
-    document["document"]["annotations"][0]["created"] = "not a time"
-    cached.write_text(json.dumps(document), encoding="utf-8")
+    key, payload, items = cached.read_bytes().split(b"\n", 2)
+    created = json.loads(payload)["rows"][0][2].encode()
+    cached.write_bytes(b"\n".join((key, payload.replace(created, b"not a time"), items)))
     loaded = AnnotationStore(root=store.root, user="tester").load(article)
     assert loaded.ok and [p.annotation.note for p in loaded.annotations] == ["catatan"]
+    assert loaded.annotations[0].annotation.created == created.decode()
 
 
 def test_a_new_process_dumps_only_the_note_it_adds(
@@ -450,3 +451,48 @@ def test_reattach_points_an_orphan_at_a_new_passage_and_keeps_its_note(store: An
     [placed] = store.load(edited).annotations
     assert placed.anchor.status is AnchorStatus.EXACT and placed.annotation.note == "tetap"
     assert placed.annotation.exact == "Warga diminta tenang"
+
+
+def test_file_with_a_value_its_tag_cannot_read_is_reported_not_raised(
+    store: AnnotationStore, article: Article
+) -> None:
+    _add(store, article)
+    path = store.path_for(article)
+    path.write_text(path.read_text(encoding="utf-8").replace("story: 1", "story: !!int satu"), "utf-8")
+    before = path.read_bytes()
+    loaded = AnnotationStore(root=store.root, user="tester").load(article)
+    assert not loaded.ok and "'satu' is not a valid int" in (loaded.error or "")
+    with pytest.raises(BrokenFileError):
+        _add(store, article, "Pedagang di Pasar")
+    assert path.read_bytes() == before
+
+
+def _tree_with_links(root: Path) -> list[str]:
+    """Files, folders, links to both, a dangling link and a loop; and spellings of paths in it."""
+    (root / "news" / "2025").mkdir(parents=True)
+    (root / "news" / "2025" / "a.txt").write_text("a", encoding="utf-8")
+    (root / "other").mkdir()
+    (root / "link-to-news").symlink_to(root / "news")
+    (root / "news" / "2025" / "b.txt").symlink_to(root / "news" / "2025" / "a.txt")
+    (root / "news" / "dangling.txt").symlink_to(root / "nowhere.txt")
+    (root / "loop").symlink_to(root / "loop")
+    names = ["a.txt", "b.txt", "missing.txt", "dangling.txt", ".", "..", ""]
+    folders = [
+        root / "news" / "2025",
+        root / "link-to-news" / "2025",
+        root / "news",
+        root / "other" / ".." / "news" / "2025",
+        root / "loop",
+        root / "missing-folder",
+    ]
+    spellings = [f"{folder}/{name}" for folder in folders for name in names]
+    return [*spellings, *(s.replace("/", "//") for s in spellings), "relative/x.txt", "x.txt", "~/x.txt"]
+
+
+def test_path_resolver_gives_what_resolved_path_gives(tmp_path: Path) -> None:
+    from tui.annotations.store import PathResolver, resolved_path
+
+    paths = _tree_with_links(tmp_path)
+    resolve = PathResolver()
+    for path in paths * 2:  # the second round answers from what the first learnt
+        assert resolve(path) == resolved_path(path), path

@@ -116,3 +116,73 @@ def test_any_bytes_either_load_or_raise_yaml_error(data: bytes) -> None:
         load_yaml(data)
     except YamlError as e:
         assert "\n" not in str(e)
+
+
+def _as_pyyaml_builds_it(text: str) -> object:
+    """The document as PyYAML's own safe constructor builds it (with our loader's resolvers)."""
+    from tui.annotations.yaml_io import _Loader
+
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+TRICKY_DOCUMENTS = [
+    "a: 1:30\nb: 0x1f\nc: 0o17\nd: -.inf\ne: yes\nf: Off\ng: ~\nh: 1_000\ni: 6.8e+3\nj: 0b101\n",
+    "1: one\nnull: none\ntrue: yes\n3.5: x\n",
+    "a: 1\na: 2\nb: 3\n",
+    "a: &x [1, {b: 2}]\nc: *x\nd: &y {e: *x}\nf: *y\n",
+    "a: !!str 12\nb: !!int '12'\nc: !!float '1.5'\nd: !!bool 'yes'\ne: !!null ''\n",
+    "- |\n  line\n   indented\n- >-\n  folded\n  text\n- 'it''s'\n- \"tab\\there\"\n",
+    "{a: [1, 2, {b: [3, ~]}], c: ''}",
+    "- 2025-03-03T10:00:00Z\n- 2025-03-03\n- '='\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_DOCUMENTS)
+def test_values_are_built_as_pyyaml_builds_them(text: str) -> None:
+    assert load_yaml(text) == _as_pyyaml_builds_it(text)
+
+
+def test_an_anchored_value_is_one_object_wherever_it_is_used() -> None:
+    data = load_yaml("a: &x [1, 2]\nb: *x\n")
+    assert data["a"] is data["b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: !!int abc", "line 1, column 4: 'abc' is not a valid int"),
+        ("a: !!float x", "'x' is not a valid float"),
+        ("a: !!bool maybe", "'maybe' is not a valid bool"),
+        ("a: !!map x", "expected a mapping node, but found scalar"),
+        ("a: !!str [1]", "expected a scalar node, but found sequence"),
+        ("a: !!seq {b: 1}", "expected a sequence node, but found mapping"),
+        ("{[1]: 2}", "line 1, column 2: found unhashable key"),
+    ],
+)
+def test_a_value_its_tag_cannot_read_is_a_yaml_error(text: str, problem: str) -> None:
+    with pytest.raises(YamlError) as raised:
+        load_yaml(text)
+    assert problem in str(raised.value)
+
+
+_flow_documents = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.none() | st.booleans() | st.integers() | st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_flow_documents, st.sampled_from([None, True, False]))
+def test_any_document_is_built_as_pyyaml_builds_it(document: object, flow: bool | None) -> None:
+    import yaml
+
+    text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
+    assert load_yaml(text) == _as_pyyaml_builds_it(text)

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tui.annotations.frozen import new_instance, slot_setters
 from tui.annotations.model import Annotation, Target
 
 # A fuzzy match may differ from the stored quote in at most this share of its characters.
@@ -58,6 +59,18 @@ class Anchored:
 
 
 ORPHAN = Anchored(AnchorStatus.ORPHAN)
+_SET_STATUS, _SET_START, _SET_END, _SET_ERRORS = slot_setters(Anchored, ("status", "start", "end", "errors"))
+
+
+def _placed(status: AnchorStatus, start: int, end: int) -> Anchored:
+    """Anchored(status, start, end), built without the frozen __init__: a library load makes
+    one per note (see tui.annotations.frozen)."""
+    placed = new_instance(Anchored)
+    _SET_STATUS(placed, status)
+    _SET_START(placed, start)
+    _SET_END(placed, end)
+    _SET_ERRORS(placed, 0)
+    return placed
 
 
 def anchor(annotation: Annotation | Target, body: str) -> Anchored:
@@ -67,11 +80,11 @@ def anchor(annotation: Annotation | Target, body: str) -> Anchored:
     start, end = target.position.start, target.position.end
     if not exact:
         return ORPHAN
-    if body[start:end] == exact and end - start == len(exact):
-        return Anchored(AnchorStatus.EXACT, start, end)
+    if end - start == len(exact) and body.startswith(exact, start):
+        return _placed(AnchorStatus.EXACT, start, end)
     found = _exact_search(target, body)
     if found is not None:
-        return Anchored(AnchorStatus.MOVED, found, found + len(exact))
+        return _placed(AnchorStatus.MOVED, found, found + len(exact))
     return _fuzzy_search(target, body)
 
 
@@ -87,23 +100,28 @@ def _occurrences(needle: str, body: str, limit: int) -> Iterator[int]:
 def _context_score(target: Target, body: str, start: int, end: int) -> int:
     """How many characters of the stored prefix and suffix agree with the body around start..end."""
     prefix, suffix = target.quote.prefix, target.quote.suffix
-    score = 0
-    for a, b in zip(reversed(prefix), reversed(body[max(0, start - len(prefix)) : start]), strict=False):
-        if a != b:
+    before, after = body[max(0, start - len(prefix)) : start], body[end : end + len(suffix)]
+    # Whole contexts that still fit are the common case: one comparison instead of a loop.
+    score = len(prefix) if before == prefix else _common_length(reversed(prefix), reversed(before))
+    return score + (len(suffix) if after == suffix else _common_length(suffix, after))
+
+
+def _common_length(a: Iterable[str], b: Iterable[str]) -> int:
+    """How many characters `a` and `b` have in common from their starts."""
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
             break
-        score += 1
-    for a, b in zip(suffix, body[end : end + len(suffix)], strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
+        count += 1
+    return count
 
 
 def _exact_search(target: Target, body: str) -> int | None:
     exact, old = target.quote.exact, target.position.start
+    first = body.find(exact)
+    if first < 0 or body.find(exact, first + 1) < 0:
+        return None if first < 0 else first  # the common case: nothing to choose between
     hits = list(_occurrences(exact, body, limit=10_000))
-    if not hits:
-        return None
     return max(hits, key=lambda at: (_context_score(target, body, at, at + len(exact)), -abs(at - old)))
 
 

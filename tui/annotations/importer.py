@@ -160,7 +160,9 @@ def parse_jsonld(data: bytes) -> tuple[list[tuple[ArticleRef, Annotation]], list
             found.append(annotation_from_jsonld(item))
         except (ModelError, TypeError, AttributeError) as e:
             label = item.get("id") if isinstance(item, dict) else None
-            skipped.append(f"annotation {i + 1}{f' ({label})' if isinstance(label, str) else ''}: {e}")
+            # The id is the file's text: shown on one line, shortened, so it cannot break the report.
+            shown = f" ({' '.join(label.split())[:80]!r})" if isinstance(label, str) else ""
+            skipped.append(f"annotation {i + 1}{shown}: {e}")
     return found, skipped
 
 

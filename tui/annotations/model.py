@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from tui.annotations.frozen import new_instance, slot_setters
 from tui.library.sanitize import strip_controls
 
 if TYPE_CHECKING:
@@ -409,3 +410,101 @@ def new_annotation(
         tags=normalize_tags(tags),
         speaker=speaker,
     )
+
+
+# ---- rows: the compact form of an annotation kept in our own cache ----------------------------
+#
+# A row is a JSON-friendly list holding exactly the fields of an Annotation, in this order. It is
+# only ever made from an annotation that passed from_dict (or is what from_dict makes of it), so
+# annotation_from_row rebuilds that same object without checking each field again: that check
+# is what makes loading a library from YAML slow. Rows are read only from Kabar's own cache,
+# whose entries are tied to the YAML bytes they were made from and checksummed (see files.py).
+ROW_FIELDS = (
+    "id", "user", "created", "modified", "motivation", "exact", "prefix", "suffix", "start", "end",
+    "speaker", "tags", "note", "extra", "target_extra",
+)  # fmt: skip
+
+
+def annotation_row(annotation: Annotation) -> list[Any]:
+    """`annotation` as a row (see ROW_FIELDS); the speaker as [extracted, corrected] or None, and
+    the two `extra` mappings left out when both are empty (as they nearly always are)."""
+    target, speaker = annotation.target, annotation.speaker
+    row = [
+        annotation.id,
+        annotation.user,
+        annotation.created,
+        annotation.modified,
+        annotation.motivation,
+        target.quote.exact,
+        target.quote.prefix,
+        target.quote.suffix,
+        target.position.start,
+        target.position.end,
+        None if speaker is None else [speaker.extracted, speaker.corrected],
+        list(annotation.tags),
+        annotation.note,
+    ]
+    if annotation.extra or target.extra:
+        row += [annotation.extra, target.extra]
+    return row
+
+
+_SET_EXACT, _SET_PREFIX, _SET_SUFFIX = slot_setters(TextQuoteSelector, ("exact", "prefix", "suffix"))
+_SET_START, _SET_END = slot_setters(TextPositionSelector, ("start", "end"))
+_SET_QUOTE, _SET_POSITION, _SET_TARGET_EXTRA = slot_setters(Target, ("quote", "position", "extra"))
+_SET_EXTRACTED, _SET_CORRECTED = slot_setters(Speaker, ("extracted", "corrected"))
+_ANNOTATION_FIELDS = (
+    "id", "created", "modified", "user", "target", "motivation", "note", "tags", "speaker", "extra",
+)  # fmt: skip
+(_SET_ID, _SET_CREATED, _SET_MODIFIED, _SET_USER, _SET_TARGET, _SET_MOTIVATION, _SET_NOTE, _SET_TAGS,
+ _SET_SPEAKER, _SET_EXTRA) = slot_setters(Annotation, _ANNOTATION_FIELDS)  # fmt: skip
+
+
+def annotation_from_row(row: list[Any]) -> Annotation:
+    """The annotation a row was made from, equal to it in every field. Trusts the row: call it
+    only on rows annotation_row made from a validated annotation. Raises ValueError,
+    TypeError or IndexError for a row of the wrong shape."""
+    if len(row) == 13:
+        (ann_id, user, created, modified, motivation, exact, prefix, suffix, start, end, speaker_names,
+         tags, note) = row  # fmt: skip
+        extra: dict[str, Any] = {}
+        target_extra: dict[str, Any] = {}
+    else:
+        (ann_id, user, created, modified, motivation, exact, prefix, suffix, start, end, speaker_names,
+         tags, note, extra, target_extra) = row  # fmt: skip
+    # The slots are stored directly (see tui.annotations.frozen): this runs once per note.
+    quote = new_instance(TextQuoteSelector)
+    _SET_EXACT(quote, exact)
+    _SET_PREFIX(quote, prefix)
+    _SET_SUFFIX(quote, suffix)
+    position = new_instance(TextPositionSelector)
+    _SET_START(position, start)
+    _SET_END(position, end)
+    target = new_instance(Target)
+    _SET_QUOTE(target, quote)
+    _SET_POSITION(target, position)
+    _SET_TARGET_EXTRA(target, target_extra)
+    speaker = None
+    if speaker_names is not None:
+        speaker = new_instance(Speaker)
+        _SET_EXTRACTED(speaker, speaker_names[0])
+        _SET_CORRECTED(speaker, speaker_names[1])
+    annotation = new_instance(Annotation)
+    _SET_ID(annotation, ann_id)
+    _SET_CREATED(annotation, created)
+    _SET_MODIFIED(annotation, modified)
+    _SET_USER(annotation, user)
+    _SET_TARGET(annotation, target)
+    _SET_MOTIVATION(annotation, motivation)
+    _SET_NOTE(annotation, note)
+    _SET_TAGS(annotation, tuple(tags))
+    _SET_SPEAKER(annotation, speaker)
+    _SET_EXTRA(annotation, extra)
+    return annotation
+
+
+def model_shape() -> str:
+    """The fields of every type a row holds, as text: part of the cache's key, so that a change
+    to the model makes every row written before it unused."""
+    types = (Annotation, Target, TextQuoteSelector, TextPositionSelector, Speaker, ArticleRef)
+    return ";".join(f"{t.__name__}:{','.join(f.name for f in fields(t))}" for t in types)

@@ -15,13 +15,14 @@ BrokenFileError, while every other article keeps working.
 from __future__ import annotations
 
 import contextlib
+import gc
 import getpass
 import glob
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ import filelock
 
 from tui.annotations.anchoring import Anchored, AnchorStatus, anchor
 from tui.annotations.files import AnnotationFile, FileCodec, content_digest, parse_annotation_file
+from tui.annotations.frozen import new_instance, slot_setters
 from tui.annotations.model import (
     DEFAULT_MOTIVATION,
     SCHEMA_VERSION,
@@ -150,6 +152,31 @@ class LibraryEntry:
         return self.stored_article.title if self.stored_article else None
 
 
+(_SET_PATH, _SET_USER_FOLDER, _SET_STORED_ARTICLE, _SET_ANNOTATION, _SET_ARTICLE, _SET_ANCHOR) = slot_setters(
+    LibraryEntry, ("path", "user_folder", "stored_article", "annotation", "article", "anchor")
+)  # fmt: skip
+
+
+def _library_entry(
+    path: Path,
+    user_folder: str,
+    stored_article: ArticleRef | None,
+    annotation: Annotation,
+    article: Article | None,
+    placed: Anchored | None,
+) -> LibraryEntry:
+    """LibraryEntry(...) without the frozen __init__: a library load makes one per note (see
+    tui.annotations.frozen)."""
+    entry = new_instance(LibraryEntry)
+    _SET_PATH(entry, path)
+    _SET_USER_FOLDER(entry, user_folder)
+    _SET_STORED_ARTICLE(entry, stored_article)
+    _SET_ANNOTATION(entry, annotation)
+    _SET_ARTICLE(entry, article)
+    _SET_ANCHOR(entry, placed)
+    return entry
+
+
 @dataclass(frozen=True, slots=True)
 class BrokenFile:
     path: Path
@@ -181,12 +208,15 @@ def _read_capped(path: Path) -> bytes | None:
     """The bytes of an annotation file; None if it does not exist. Raises BrokenFileError for
     a file too big to be one, or something that is not a regular file (a FIFO would block)."""
     try:
-        info = path.stat()
+        # os and open() rather than pathlib: a library load reads every file, and pathlib's
+        # wrappers cost as much as the system calls.
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise BrokenFileError(path, "not a regular file")
         if info.st_size > MAX_YAML_BYTES:
             raise BrokenFileError(path, f"larger than {MAX_YAML_BYTES:,} bytes")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         return None
     except OSError as e:
@@ -204,14 +234,46 @@ def resolved_path(path: str | None) -> str | None:
     """`path` made absolute with links resolved, to compare two spellings of one file."""
     if not path:
         return None
+    return _resolved_or_none(path) or path
+
+
+def _resolved_or_none(path: str) -> str | None:
     try:
         return str(Path(path).expanduser().resolve())
     except (OSError, RuntimeError, ValueError):
-        return path
+        return None
+
+
+class PathResolver:
+    """resolved_path for many files in a few folders, for the length of one operation: each
+    folder is resolved once and each file costs one system call (is it a link?) instead of
+    one per part of its path. Matching a thousand notes files to edited articles by place
+    resolved a thousand paths twice."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str | None] = {}
+
+    def __call__(self, path: str | None) -> str | None:
+        if not path:
+            return None
+        folder, name = os.path.split(path)
+        if path.startswith("~") or name in ("", ".", ".."):
+            return resolved_path(path)  # rare spellings: the general way
+        if folder not in self._folders:
+            self._folders[folder] = _resolved_or_none(folder or ".")
+        resolved_folder = self._folders[folder]
+        if resolved_folder is None:
+            return resolved_path(path)  # keeps resolved_path's answer for what cannot be resolved
+        candidate = os.path.join(resolved_folder, name)
+        return resolved_path(path) if os.path.islink(candidate) else candidate
 
 
 def _fold(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
+
+
+# Articles by (resolved file, story) and by (folded title, folded outlet).
+_Places = tuple[dict[tuple[str | None, int], Article], dict[tuple[str, str], Article]]
 
 
 class ArticleMatcher:
@@ -219,17 +281,28 @@ class ArticleMatcher:
     then same file and story, then same title and outlet."""
 
     def __init__(self, articles: Iterable[Article]) -> None:
+        self.articles = list(articles)
         self.by_id: dict[str, Article] = {}
         self.by_fingerprint: dict[str, Article] = {}
-        self.by_path: dict[tuple[str | None, int], Article] = {}
-        self.by_title: dict[tuple[str, str], Article] = {}
-        for article in articles:
+        for article in self.articles:
             self.by_id.setdefault(article.id, article)
             if article.fingerprint:
                 self.by_fingerprint.setdefault(article.fingerprint, article)
-            self.by_path.setdefault((resolved_path(article.file), article.story), article)
-            if article.title:
-                self.by_title.setdefault((_fold(article.title), _fold(article.source)), article)
+        # Made on first use: resolving every article's path costs system calls, and most
+        # files are matched by id or fingerprint.
+        self._by_place: _Places | None = None
+        self._resolve = PathResolver()
+
+    def _places(self) -> _Places:
+        if self._by_place is None:
+            by_path: dict[tuple[str | None, int], Article] = {}
+            by_title: dict[tuple[str, str], Article] = {}
+            for article in self.articles:
+                by_path.setdefault((self._resolve(article.file), article.story), article)
+                if article.title:
+                    by_title.setdefault((_fold(article.title), _fold(article.source)), article)
+            self._by_place = (by_path, by_title)
+        return self._by_place
 
     def match(self, stored: AnnotationFile) -> Article | None:
         """The article `stored` belongs to; matched by place or title only if it still looks
@@ -242,9 +315,10 @@ class ArticleMatcher:
         )
         if same_text is not None:
             return same_text
+        by_path, by_title = self._places()
         for candidate in (
-            self.by_path.get((resolved_path(ref.path), ref.story)),
-            self.by_title.get((_fold(ref.title), _fold(ref.outlet))) if ref.title else None,
+            by_path.get((self._resolve(ref.path), ref.story)),
+            by_title.get((_fold(ref.title), _fold(ref.outlet))) if ref.title else None,
         ):
             if candidate is not None and _still_the_same_article(stored, candidate.body):
                 return candidate
@@ -360,9 +434,13 @@ class AnnotationStore:
         """The annotation files in one user's folder (this user's by default), sorted."""
         folder = folder or self.folder
         try:
-            return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+            with os.scandir(folder) as found:
+                names = sorted(
+                    e.name for e in found if e.name.endswith(SUFFIX) and not e.name.startswith(".")
+                )
         except OSError:
             return []
+        return [folder / name for name in names]
 
     def path_for(self, article: Article) -> Path:
         """The file that holds `article`'s annotations, or that will once one is added."""
@@ -370,7 +448,8 @@ class AnnotationStore:
         if by_id.exists():
             return by_id
         same_id, same_fingerprint, same_place = [], [], []
-        here = (resolved_path(article.file), article.story)
+        resolve = PathResolver()
+        here = (resolve(article.file), article.story)
         title = (_fold(article.title), _fold(article.source))
         for path in self.files():
             ref = self._header(path)
@@ -380,7 +459,7 @@ class AnnotationStore:
                 same_id.append(path)
             elif article.fingerprint and ref.fingerprint == article.fingerprint:
                 same_fingerprint.append(path)
-            elif (resolved_path(ref.path), ref.story) == here or (
+            elif (resolve(ref.path), ref.story) == here or (
                 article.title and (_fold(ref.title), _fold(ref.outlet)) == title
             ):
                 same_place.append(path)
@@ -618,14 +697,26 @@ class AnnotationStore:
         """Every annotation of `users` (every user folder when None), each matched to one of
         `articles` and placed in it when found; filtered by tag (exact, any case), speaker and
         outlet (part of the name, any case). Broken files are listed in `broken`."""
-        matcher = ArticleMatcher(articles)
+        with _collector_paused():
+            return self._all(ArticleMatcher(articles), users, tag, speaker, outlet)
+
+    def _all(
+        self,
+        matcher: ArticleMatcher,
+        users: Iterable[str] | None,
+        tag: str | None,
+        speaker: str | None,
+        outlet: str | None,
+    ) -> Listing:
         if users is None:
             folders = self.user_folders()
         else:
             folders = [self.root / user_folder_name(u) for u in users]
         entries: list[LibraryEntry] = []
         broken: list[BrokenFile] = []
+        filtered = bool(tag or speaker or outlet)
         for folder in folders:
+            user_folder = folder.name
             for path in self.files(folder):
                 try:
                     stored = self._read(path)
@@ -635,12 +726,28 @@ class AnnotationStore:
                 if stored is None:
                     continue
                 article = matcher.match(stored)
+                body = article.body if article is not None else None
+                ref = stored.article
                 for annotation in stored.annotations:
-                    placed = anchor(annotation, article.body) if article is not None else None
-                    entry = LibraryEntry(path, folder.name, stored.article, annotation, article, placed)
-                    if _wanted(entry, tag, speaker, outlet):
+                    placed = anchor(annotation, body) if body is not None else None
+                    entry = _library_entry(path, user_folder, ref, annotation, article, placed)
+                    if not filtered or _wanted(entry, tag, speaker, outlet):
                         entries.append(entry)
         return Listing(tuple(entries), tuple(broken))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, then as it was before. Loading a library makes tens of
+    thousands of objects and no cycles; the collections their allocations trigger (the older
+    generations walking every live object again) more than doubled the load's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _wanted(entry: LibraryEntry, tag: str | None, speaker: str | None, outlet: str | None) -> bool:
