@@ -130,6 +130,10 @@ class _Scanner:
         self.owned_nouns = load_casefolded("person_owned_nouns")
         self.apposition_heads = load_casefolded("apposition_heads")
         self.subunit_heads = load_lexicon("org_subunit_heads")
+        self.org_suffixes = load_lexicon("org_suffixes")
+        self.company_forms = load_lexicon("company_forms")
+        self.english_role_heads = load_lexicon("english_role_heads")
+        self.online_services = load_lexicon("online_services")
         self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
@@ -248,8 +252,11 @@ class _Scanner:
         short = self.texts[k]
         if short in load_mapping("org_abbreviations"):
             return False  # `Pemerintah Kota (Pemkot) Malang`: a short form inside the name
-        if short[0].upper() != self.texts[i][0]:
-            return False  # `Rieke Diah Pitaloka (PDIP)` names a party, it does not define one
+        first = short[0].upper()
+        if first != self.texts[i][0] and not (is_acronym(self.texts[i]) and first == self.text(i + 1)[:1]):
+            # `Rieke Diah Pitaloka (PDIP)` names a party, it does not define one; but `PT Melati
+            # Technofo Indonesia (MTI)` leaves the company's form out of its acronym.
+            return False
         return is_acronym(short) or (self.caps[k] and short.isalpha() and k - 2 > i)
 
     def _in_address(self, end: int) -> bool:
@@ -397,6 +404,11 @@ class _Scanner:
             # written in lower case mid-sentence still names the holder after it.
             return self._role_run(i - lower_role, lower_role)
         j = i
+        if (
+            self.texts[i] in load_lexicon("opening_honorifics")
+            and _name_word_kind(self.text(i + 1)) == _NAME_WORD
+        ):
+            j += 1  # `H Mohamad Nasir`: the pilgrim's title without its dot
         while (is_honorific(self.text(j)) or (j > i and self._rank_grade(j))) and self.cap(j + 1):
             j += 1
         honorific = j > i
@@ -410,11 +422,17 @@ class _Scanner:
                 return place[0]
         size = match_role(self.texts, j)
         if size:
-            return self._role_run(j, size)
+            # `CEO`, `CTO`: an English title takes its company before the name.
+            return self._role_run(j, size, english=bool(_CHIEF_OFFICER.fullmatch(self.texts[j])))
         if honorific and is_acronym(self.texts[j]) and not is_known_org_acronym(self.texts[j]):
             return self._after_person(j + 1, self.emit(PERSON, j, j + 1, self.texts[j]))  # `Pak SBY`
         if honorific:
             end = self._name_end(j)
+            if end - j >= 2 and is_dictionary_word(self.texts[j]) and not _name_like(self.words(j, end)):
+                return end  # `Panitia Ibadah Haji Embarkasi Batam`: `Haji` opens no name here
+            cut = next((p for p in range(j + 1, end) if _common_in_headline(self.texts[p])), end)
+            if cut < end and self._in_title_line(j):
+                end = cut  # `Saudara Marcuskevin Tinggal Selangkah ...` in a headline
             if end > j:
                 # `Gus Dur`, `Bung Karno`: a familiar title and one word make the name.
                 if end == j + 1 and self.texts[j - 1] in load_lexicon("name_honorifics"):
@@ -428,10 +446,17 @@ class _Scanner:
         place = self._place_at(i, allow_minor=self._minor_context(i))
         if place:
             end, name = place
-            if self.text(end) in _DIRECTIONS and name in load_lexicon("world_places"):
-                # `Gaza selatan`, `Afrika barat`: a part of the place, written in lower case.
-                name = f"{name} {self.texts[end].capitalize()}"
+            part = self.text(end)
+            if (
+                (part in _DIRECTIONS or (part.casefold() in _DIRECTIONS and not self._in_title_line(end)))
+                and name in load_lexicon("world_places")
+                and self.same_line(end)
+            ):
+                # `Gaza selatan`, `Libya Barat`: a part of the place.
+                name = f"{name} {part.capitalize()}"
                 end += 1
+            elif part == "City" and self.same_line(end) and name in load_lexicon("world_places"):
+                name, end = f"{name} City", end + 1  # `Gaza City`: the city of that name
             if self._names_something_else(end):
                 # `Indonesia Corruption Watch`, `Kabinet Indonesia Bersatu`: the place opens the
                 # name of a body or a thing, which is not a place.
@@ -469,7 +494,7 @@ class _Scanner:
         return True
 
     # -- roles and people -------------------------------------------------------------------
-    def _role_run(self, j: int, size: int, *, apposition_of: int | None = None) -> int:
+    def _role_run(self, j: int, size: int, *, apposition_of: int | None = None, english: bool = False) -> int:
         """A role title at j (size tokens), what it governs, and the person it names."""
         role_start = j
         k = j + size
@@ -497,6 +522,9 @@ class _Scanner:
             break
         # What the role governs: institutions, places, portfolio words.
         while k < self.n:
+            if k > title_end and self.texts[k] in self.org_suffixes and self.same_line(k):
+                k = role_end = k + 1  # `Manajer Newcastle United Rafa Benitez`: the suffix ends the body
+                continue
             end = self._org_at(k, in_role=True)
             if end:
                 k = role_end = end
@@ -510,6 +538,8 @@ class _Scanner:
             tok = self.texts[k]
             if self._balinese_name_at(k):
                 break
+            if k >= title_end and is_honorific(tok) and self._past_ranks(k) > k:
+                break  # `Kapolres Inhil AKBP Dolifar Manurung`: the rank opens the name, not the body
             if role_end > title_end and self._initials_before_name(k):
                 # `Anggota Fraksi PDI Perjuangan TB Hasanuddin`: once the body is named, two
                 # capitals open the name (right after the title, `Ketua BK`, they are the body).
@@ -519,6 +549,13 @@ class _Scanner:
                 index = self.emit(PERSON, k, k + 1, tok, role=self.span_text(role_start, role_end))
                 return self._after_person(k + 1, index)
             if self.cap(k) and (is_complement_word(tok) or is_acronym(tok)):
+                k = role_end = k + 1
+                continue
+            if tok == "(" and self.text(k + 1) in self.company_forms and self.text(k + 2) == ")":
+                k = role_end = k + 3  # `General Manager PT Pertamina (Persero) Yanuar Budi`
+                continue
+            if (_is_brand(tok) or tok in self.online_services) and self.same_line(k):
+                self.emit(ORG, k, k + 1, tok)  # `CEO ViuGraph Wahyu Widi`: the company, then the name
                 k = role_end = k + 1
                 continue
             if tok in ("dan", ",", "&") and self.cap(k + 1) and is_complement_word(self.text(k + 1)):
@@ -532,6 +569,28 @@ class _Scanner:
                 and not match_role(self.texts, k + 1)
             ):
                 k = role_end = k + 2  # `Direktur Pemasaran dan Niaga Pertamina`: one more portfolio word
+                continue
+            number = self._unit_number_end(k)
+            if number:
+                k = role_end = number  # `Ketua RT 3/RW VIII`: the unit's number is part of its name
+                continue
+            words_end = self._name_end(k)
+            body_end = self._body_goes_on(k, words_end) if words_end > k else 0
+            inner_suffix = next(
+                (p for p in range(k + 1, words_end - 1) if self.texts[p] in self.org_suffixes), 0
+            )
+            if inner_suffix and _name_like(self.words(inner_suffix + 1, words_end)):
+                body_end = inner_suffix + 1  # `Managing Partner East Ventures Willson Cuaca`
+            elif words_end - k >= 3 and not _name_like(self.words(k, words_end)):
+                # `General Manager Bandara Hang Nadim Batam, Suwarso`, `Chairman Social Media Week
+                # Jakarta`: words with a region in them, or all common words, name a body or an
+                # event; a name may still follow the region (`Divre II Sumatera Barat Sulthon`).
+                body_end = self._past_last_region(k, words_end)
+            if body_end:
+                # `Kepala Stasiun Meteorologi Badan ...`, `Kepala Bidang Informasi Gempa Bumi dan
+                # Peringatan Dini BMKG Daryono`, `CEO Papillon Group Vicky ...`: words that more of
+                # a body's name follows are a unit of it, not the holder.
+                k = role_end = body_end
                 continue
             break
         role = self.span_text(role_start, role_end)
@@ -548,16 +607,42 @@ class _Scanner:
             start = k = k + 1
         if self.text(k) == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
             start = k + 1  # not `kantor Presiden, Jakarta`
-        while is_honorific(self.text(start)) and self.cap(start + 1):
-            start += 1
+        start = self._past_ranks(start)
         past = self._past_title_words(start)
         if past > start and start == k:
             role = self.span_text(role_start, past)  # the skipped words finish the body's name
             self._emit_places(start, past)
             role_end = past
         start = past
-        end = self._name_end(start)
-        if apposition_of is None and end > start:
+        end = self._name_end(start) if start < self.n and self.same_line(start) else start
+        if end > start:
+            # A headline capitalises every word (`Pengusaha Merupakan Donatur Utama`): there the
+            # name stops at the first common word, and a verb among the body's words (`Hakim
+            # Putuskan Larangan Imigrasi Trump`) says the words after the title are a sentence.
+            cut = next((p for p in range(start, end) if _common_in_headline(self.texts[p])), end)
+            verb = any(map(is_affixed_verb, self.words(title_end, role_end)))
+            if (cut < end or verb) and self._in_title_line(start):
+                end = start if verb else cut
+        if (
+            english
+            and end == start + 1
+            and (start == title_end or self._place_at(end, allow_minor=False, facilities=False))
+        ):
+            # `kata Chief Executive Disney`, `Marketing Director PT Bridgestone Tire Indonesia`:
+            # after an English title one word (before its country) is the company.
+            self.emit(ORG, start, end, self.texts[start])
+            role_end = end
+            name_end = self._name_end(end + 1) if self.text(end) == "," else 0
+            if name_end > end + 1:  # `CTO Line, Park Euivin`: the holder after the company
+                role = self.span_text(role_start, role_end)
+                start, end = end + 1, name_end
+            else:
+                end = start
+        if apposition_of is not None and end > start and not self._holder_after_apposition(start, end):
+            end = start
+        if end > start:
+            # After `X, <role>` a name right after the role is the one who holds it (`Abdul, Bupati
+            # Pulau Morotai Beny Laos`), not X.
             index = self.emit(PERSON, start, end, " ".join(self.words(start, end)), role=role)
             return self._after_person(end, index)
         if apposition_of is not None:
@@ -568,6 +653,111 @@ class _Scanner:
             # `Sekda menegaskan`: a role with no name may stand for the one person holding it.
             self.emit(ROLE, j, title_end, role)
         return max(role_end, j + size)
+
+    def _holder_after_apposition(self, start: int, end: int) -> bool:
+        """In `X, <role> <words>`, the words start..end-1 name another person who holds the role
+        (`Abdul, Bupati Pulau Morotai Beny Laos`) rather than finish the body's name (`Rami,
+        Direktur Observatorium Suriah`, `Rohika, Asisten Deputi Pemenuhan Hak Anak`): a name of
+        no dictionary word first, and one word only when a list or a clause goes on after it;
+        two words or more that are not all dictionary words when the list goes on (`Susi, Ketua
+        Kadin Jawa Barat Agung Suryamal, dan ...`)."""
+        words = self.words(start, end)
+        if not _name_like(words):
+            return False
+        listed = self.text(end) in (",", "dan", "serta", ".")
+        if is_dictionary_word(words[0]):
+            return listed and len(words) >= 2 and not all(map(is_dictionary_word, words))
+        return len(words) >= 2 or listed
+
+    def _english_role_end(self, i: int) -> int:
+        """`Regional Partnership Manager`, `Chief Marketing Officer`: capitalised words from i that
+        end with an English job title's head word and a capitalised word after it; returns where
+        the title ends, or 0."""
+        heads = self.english_role_heads
+        if heads.isdisjoint(self.texts[i + 1 : i + 5]):
+            return 0  # asked at every untyped name: most have no head word near
+        j = i
+        while j < self.n and j - i < 5 and self.caps[j] and self.texts[j].replace("-", "").isalpha():
+            if j > i and not self.same_line(j):
+                break
+            if self.texts[j] in heads:
+                return j + 1 if j > i and self.cap(j + 1) and self.same_line(j + 1) else 0
+            j += 1
+        return 0
+
+    def _past_last_region(self, k: int, end: int) -> int:
+        """Where the last region among tokens k..end-1 ends, or `end` if there is none."""
+        last, p = 0, k
+        while p < end:
+            place = self._place_at(p, allow_minor=False, facilities=False)
+            if place and place[0] <= end:
+                last = p = place[0]
+            else:
+                if lookup_place([self.texts[p]], allow_minor=False):
+                    last = p + 1  # `Pulau Morotai`: a region's word inside its longer name
+                p += 1
+        return last or end
+
+    def _past_ranks(self, k: int) -> int:
+        """Where the name starts after honorifics and ranks at k (`Laksamana Madya`, `Brigadir
+        Jenderal`, `Jenderal TNI`, `AKBP`), or k if none is there."""
+        j = k
+        while (is_honorific(self.text(j)) or (j > k and self._rank_grade(j))) and self.cap(j + 1):
+            j += 1
+        if j > k and is_acronym(self.text(j)) and self.cap(j + 1) and self.same_line(j + 1):
+            if _name_word_kind(self.texts[j + 1]) == _NAME_WORD:
+                j += 1  # `Jenderal TNI Gatot Nurmantyo`, `Brigjen Pol Rikwanto`: the service after the rank
+        return j
+
+    def _unit_number_end(self, k: int) -> int:
+        """`RT 3/RW VIII`, `RW 05`: numbers (and `/` with the next unit) after a unit's acronym;
+        returns where they end, or 0."""
+        if not (k and self.caps[k - 1] and is_acronym(self.texts[k - 1])):
+            return 0
+        j = k
+        while j < self.n and j - k < 6 and self.same_line(j):
+            t = self.texts[j]
+            if t.isdigit() or (j > k and _ROMAN_NUMERAL.fullmatch(t)):
+                j += 1
+            elif t == "/" and j > k and self.cap(j + 1) and is_acronym(self.text(j + 1)):
+                j += 2
+            else:
+                break
+        return j if j > k and self.texts[k].isdigit() else 0
+
+    def _body_goes_on(self, k: int, end: int) -> int:
+        """The capitalised words k..end-1 after a role are followed by more of a body's name (a
+        body, an organisation's suffix, a rank before the holder's name, its acronym before a
+        name, or `dan` and more common words), so they name a unit of that body rather than the
+        holder. Returns where the body's words read so far end, or 0."""
+        if end >= self.n or not self.same_line(end):
+            return 0
+        nxt = self.texts[end]
+        if nxt in self.org_suffixes and self._name_end(end + 1) > end + 1:
+            return end + 1  # `CEO Papillon Group Vicky Saputra`: the suffix ends the body
+        if match_org_prefix(self.texts, end):
+            return end
+        past = self._past_ranks(end)
+        if past > end and self._name_end(past) > past:
+            return end  # `Kanit Reskrim Polsek Metro Tanah Abang Kompol Mustakim`: a rank opens the name
+        if nxt == "(" and self.text(end + 2) == ")" and is_acronym(self.text(end + 1)):
+            # `Direktur Lingkar Madani (Lima) ...`, but not a person's own initials (`Budi Santoso (BS)`).
+            initials = "".join(w[0] for w in self.words(k, end)).upper()
+            if self.text(end + 1).upper() != initials and self._name_end(end + 3) > end + 3:
+                return end
+            return 0
+        common = all(map(is_dictionary_word, self.words(k, end)))
+        if is_acronym(nxt) and not is_initials(nxt) and _name_word_kind(self.text(end + 1)) == _NAME_WORD:
+            return end if common and self.same_line(end + 1) else 0
+        nxt_word = self.text(end + 1)
+        if (
+            nxt in ("dan", "&")
+            and common
+            and self.cap(end + 1)
+            and (is_dictionary_word(nxt_word) or is_complement_word(nxt_word))
+        ):
+            return end
+        return 0
 
     def _emit_places(self, i: int, j: int) -> None:
         """Emit the regions written among tokens i..j-1 (the tail of a body's name)."""
@@ -726,7 +916,9 @@ class _Scanner:
                 return self._emit_org(k, close - 2)  # `Badan Pusat Statistik (BPS)`: the acronym ends it
             # `Badan Usaha Milik Negara`: a prefix of three words or more is a whole name already,
             # so after a role title the capitalised words that follow it are the person's.
-            j = self._org_body(k + prefix, in_role=in_role, complete=prefix >= 3)
+            # A ministry's short form (`Kemenkumham`) is as whole a name as three words.
+            whole = prefix >= 3 or len(expand_org_words([tok])) >= 3 or tok.startswith("Kemen")
+            j = self._org_body(k + prefix, in_role=in_role, complete=whole)
             if j == k + prefix and prefix == 1 and not is_known_org_acronym(tok):
                 return j  # a bare `Pemkot`, `Badan`: which one is not said
             return self._emit_org(k, j, in_role=in_role)
@@ -987,6 +1179,22 @@ class _Scanner:
             is_common_word(tok) or looks_derived(tok) or is_complement_word(tok) or _possessed(tok)
         ) and not self._balinese_name_at(i):
             return i + 1
+        if tok in self.company_forms:
+            return self._skip_title(i)
+        if tok in self.online_services and not self.cap(i + 1):
+            self.emit(ORG, i, i + 1, tok)  # `lewat Instagram`, `di Twitter`: a company, not a place
+            return i + 1  # `Tbk Cabang Purbaleunyi`: the tail of a company's name
+        if _is_brand(tok):
+            # `AceShowbiz`, `DailySocial`: a word with a capital inside is a company or a medium.
+            end = i + 1
+            while self.cap(end) and self.texts[end] in self.org_suffixes:
+                end += 1  # `DailySocial Co`
+            self.emit(ORG, i, end, " ".join(self.words(i, end)))
+            return end
+        head = self._english_role_end(i)
+        if head:
+            # `Regional Partnership Manager BigDish Ray Wong`
+            return self._role_run(i, head - i, english=True)
         if tok.casefold() in self.cues:
             return i + 1  # `Pasangan Joko Widodo`: the capitalised cue is read as the next name's cue
         if initial and (looks_like_verb(tok) or (is_affixed_verb(tok) and not self.cap(i + 1))):
@@ -995,6 +1203,8 @@ class _Scanner:
         if end == i:
             return i + 1
         words = self.words(i, end)
+        if len(words) >= 2 and f"{words[0]} {words[1]}" in load_lexicon("common_capitalised_words"):
+            return end  # `Idul Fitri`, `Tahun Baru`: a feast or a common phrase, not a name
         affixed = [k for k in range(i, end) if _looks_like_affixed_word(self.texts[k])]
         if affixed and affixed[0] > i and self.texts[affixed[0]].casefold() in self.verb_cues:
             # `Mendur Bersaudara`: a capitalised cue word ends the name before it.
@@ -1038,6 +1248,10 @@ class _Scanner:
             return end
         elif prev in self.cues:
             type_ = PERSON
+        elif after and len(words) == 1 and is_dictionary_word(words[0]) and self._written_lower(words[0]):
+            # `Militer juga mengatakan`, `Pasar merespons`: a common noun the text also writes in
+            # lower case is a collective subject of the verb, not a person.
+            return end
         elif not after and self._in_address(end):
             type_ = PLACE
         elif after or aged or self._apposition_after(end, words) or self._role_follows(end):
@@ -1161,8 +1375,10 @@ def _name_word_kind(t: str) -> int:
         and not is_known_org_acronym(t)
     ):
         return _NOT_A_NAME_WORD
-    if t in load_lexicon("non_name_words"):
-        return _ENDS_A_NAME  # `Bang Yos Centre`: a building named after someone is not the person
+    if t in load_lexicon("non_name_words") or _is_brand(t) or t in load_lexicon("company_forms"):
+        # `Bang Yos Centre`: a building named after someone is not the person; `BigDish`, `Tbk`
+        # name a company.
+        return _ENDS_A_NAME
     if (
         not (t.replace("-", "").replace("'", "").isalpha() or is_initials(t))
         or t.endswith("-nya")
@@ -1170,6 +1386,35 @@ def _name_word_kind(t: str) -> int:
     ):
         return _ENDS_A_NAME  # `Rp200`, `PKB-nya`; but `Susilo B. Yudhoyono`, `H.M. Prasetyo`
     return _NAME_WORD
+
+
+# Name openers after which a capital inside the word still belongs to a name (`McDonald`,
+# `MacArthur`, `DiCaprio`, `LeBron`).
+_CHIEF_OFFICER = re.compile(r"C[A-Z]O")
+_CAPITALS_AFTER_WORD = re.compile(r"[A-Z][A-Za-z]*[a-z]{2}[A-Z]{2,}")
+_LETTERS_DIGITS_LETTERS = re.compile(r"[A-Z][A-Za-z]*[0-9]+[A-Za-z][A-Za-z0-9]*")
+_NAME_PREFIXES_WITH_CAPITAL = ("Mc", "Mac", "Di", "De", "Le", "La", "Du", "Da", "Van", "Von", "O")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_brand(word: str) -> bool:
+    """`BigDish`, `AceShowbiz`, `DailySocial`, `VietJet`: a word with a capital inside, after
+    lower-case letters, is the name of a company, a product or a medium, not of a person."""
+    if len(word) >= 4 and word.isalnum() and word[0].isupper() and not word.isalpha():
+        # `C2live`, `Go4Fun`: letters, digits, then letters again name a product or a company;
+        # not an amount (`Rp80`).
+        return bool(_LETTERS_DIGITS_LETTERS.fullmatch(word))
+    if len(word) < 5 or not word.isalpha() or not word[0].isupper() or word.isupper():
+        return False
+    if _CAPITALS_AFTER_WORD.fullmatch(word):
+        return True  # `MotoGP`, `BlackBerryOS`: capitals glued to a word name a product
+    inner = next((k for k in range(2, len(word) - 1) if word[k].isupper() and word[k + 1].islower()), 0)
+    return bool(inner) and word[1:inner].islower() and word[:inner] not in _NAME_PREFIXES_WITH_CAPITAL
+
+
+def _common_in_headline(word: str) -> bool:
+    """A headline word that is no part of a name: a dictionary word, a derived word or a verb."""
+    return is_dictionary_word(word) or looks_derived(word) or is_affixed_verb(word) or is_common_word(word)
 
 
 def _never_a_name_alone(word: str, after: str) -> bool:
