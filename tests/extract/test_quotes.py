@@ -466,3 +466,21 @@ def test_attribution_by_role_alone_goes_to_the_one_person_holding_that_role() ->
     sigit = person(body, "Sigit")
     [q] = find_quotes(body, [ali, sigit])
     assert q.speaker == "Ali Fikri"
+
+
+def test_quote_attributed_to_them_has_no_single_speaker() -> None:
+    body = 'Wali Kota Malang Wahyu Hidayat menemui warga.\n"Kami menolak rencana itu," kata mereka.'
+    [q] = quotes_of(body, WAHYU)
+    assert q.speaker is None
+
+
+def test_quote_from_an_unnamed_source_has_no_speaker() -> None:
+    body = 'Wali Kota Malang Wahyu Hidayat belum berkomentar.\n"Rapat itu batal," kata sumber di Balai Kota.'
+    [q] = quotes_of(body, WAHYU)
+    assert q.speaker is None
+
+
+def test_unnamed_source_word_followed_by_a_pointer_refers_back() -> None:
+    body = 'Rina Kartika, warga Sukun, ikut antre.\n"Antrean ini panjang sekali," kata warga itu.'
+    [q] = quotes_of(body, RINA)
+    assert q.speaker == "Rina Kartika"

@@ -176,11 +176,12 @@ def _post_cue(
         if body[first.end : nxt.start].strip():
             return _Cue(first.text, first.start, first.end)
         if lexicon.is_pronoun(nxt.text):
-            return _Cue(first.text, first.start, first.end)
+            # `," kata mereka`: a group speaks, no one person
+            return _Cue(first.text, first.start, first.end, anonymous=_is_group(nxt.text))
         if _capitalised(nxt.text):
             return _Cue(first.text, first.start, first.end, _name_span(body, tokens, 1))
-        if nxt.text.casefold() in _WORDS.indefinite:
-            # `kata seorang polisi yang namanya tak mau disebut`: someone new and unnamed.
+        if nxt.text.casefold() in _WORDS.indefinite or _unnamed_source(tokens, 1):
+            # `kata seorang polisi yang namanya tak mau disebut`, `kata sumber`: someone unnamed.
             return _Cue(first.text, first.start, first.end, anonymous=True)
         # `kata anggota tim Effendi Gazali`: a descriptor, then perhaps a name; only a person the
         # people list knows counts there (`ujar pelatih asal China ini` names no one).
@@ -217,9 +218,24 @@ def _post_cue(
         if body[tokens[j - 1].end : verb.start].strip(" ,"):
             return None
         if lexicon.is_pronoun(first.text):
-            return _Cue(verb.text, verb.start, verb.end)
+            return _Cue(verb.text, verb.start, verb.end, anonymous=_is_group(first.text))
         return _Cue(verb.text, verb.start, verb.end, (first.start, tokens[j - 1].end))
     return None
+
+
+def _is_group(pronoun: str) -> bool:
+    return pronoun.casefold() in _WORDS.group_pronouns
+
+
+# Words that point back at someone already named (`kata warga itu`, `ujar Deputi itu`).
+_POINTERS = frozenset({"itu", "ini", "tersebut", "tadi"})
+
+
+def _unnamed_source(tokens: list[_Token], i: int) -> bool:
+    """`," kata sumber`, `," ujar warga`: an unnamed source, unless a pointer follows it."""
+    if tokens[i].text.casefold() not in _WORDS.unnamed_sources:
+        return False
+    return not (i + 1 < len(tokens) and tokens[i + 1].text.casefold() in _POINTERS)
 
 
 def _name_span(body: str, tokens: list[_Token], i: int) -> tuple[int, int]:
@@ -678,10 +694,6 @@ def _match_written(written: str, people: Sequence[Entity], recent: list[int]) ->
         if person.role and _fold(person.role).endswith(folded) and len(folded) > 3:
             return k
     return _match_role(words, people, recent)
-
-
-# Words that point back at someone already named (`ujar Deputi itu`), not part of the role.
-_POINTERS = frozenset({"itu", "ini", "tersebut", "tadi"})
 
 
 def _match_role(words: list[str], people: Sequence[Entity], recent: list[int]) -> int | None:

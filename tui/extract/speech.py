@@ -121,6 +121,8 @@ class AttributionWords:
     following_openers: frozenset[str]
     agent_markers: frozenset[str]
     object_markers: frozenset[str]
+    group_pronouns: frozenset[str]
+    unnamed_sources: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -141,4 +143,6 @@ def attribution_words() -> AttributionWords:
         following_openers=words("following_openers"),
         agent_markers=words("agent_markers"),
         object_markers=words("object_markers"),
+        group_pronouns=words("group_pronouns"),
+        unnamed_sources=words("unnamed_sources"),
     )
