@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -44,10 +45,14 @@ if TYPE_CHECKING:
 
 CACHED_ARTICLES = 64
 PREFETCH_STEPS = (1, 2, 3, -1)  # the articles `n` (and `p`) will most likely ask for next
+# when one of those is missing, read this far ahead in one worker: a worker costs the UI thread
+# ~0.6 ms and a thread start, so walking with `n` starts one every few articles, not on each
+PREFETCH_BATCH = (1, 2, 3, 4, 5, 6, 7, 8, -1)
 PROGRESS_EVERY = 0.1  # seconds between progress messages from the sync worker
 NARROW = 100  # columns: below this the article needs the room, so only two panes show at once
 RELIST_EVERY = 5.0  # seconds between listings of a library that is still being indexed
 FREEZE_AFTER = 1.0  # seconds after the library is listed: see _freeze_heap
+LISTING_WAIT = 3.0  # seconds the sync waits at most for the first listing to be painted
 
 
 def _inside(file: str, paths: Sequence[Path]) -> bool:
@@ -62,8 +67,10 @@ def _inside(file: str, paths: Sequence[Path]) -> bool:
 def _freeze_heap() -> None:
     """Move what is alive now (Textual, the library listing: long-lived) out of the collector's
     sight. Otherwise every full collection walks the 10,000 summaries and their rows again, a
-    pause of tens of milliseconds that lands on whatever key was pressed (n's slowest presses)."""
-    gc.collect()
+    pause of tens of milliseconds that lands on whatever key was pressed (n's slowest presses).
+    Only the young generations are collected first: a full collection here would itself be such
+    a pause, and what little old garbage gets frozen with the rest is not worth it."""
+    gc.collect(1)
     gc.freeze()
 
 
@@ -74,6 +81,12 @@ class LoadedArticle:
     article: Article
     extraction: Extraction
     elsewhere: dict[str, int] = field(default_factory=dict)  # entity id -> other articles naming it
+
+
+def _recounted(loaded: LoadedArticle, counts: dict[str, int]) -> LoadedArticle:
+    """`loaded` with its counts of other articles taken from library-wide `counts` (article counts)."""
+    elsewhere = {i: max(0, counts.get(i, 1) - 1) for i in loaded.elsewhere}
+    return LoadedArticle(loaded.article, loaded.extraction, elsewhere)
 
 
 class ReaderScreen(NotesActions, StoriesActions, Screen):
@@ -108,6 +121,12 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self.history = History()
         self._cache: OrderedDict[str, LoadedArticle] = OrderedDict()
         self._listed = False
+        self._shown_summaries: list[ArticleSummary] = []  # what the source list was last filled with
+        # set once the first listing is on screen: the sync (imports, a walk of every file, a
+        # process pool) waits for it so as not to compete with the first frames for the GIL
+        self._first_listing_painted = threading.Event()
+        self._background_started = False
+        self._listing_pending = False
         self._footer_state: tuple[bool, bool] | None = None
         self._entity_counts: dict[str, int] | None = None
         self._status_about_article = False
@@ -145,8 +164,31 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self.sources.border_title = "Sources"
         self.panel.border_title = "In this article"
         self._open_from_cache()
-        # sync after the first frame: its imports and file checks would otherwise compete with it
-        self.call_after_refresh(self.load_library)
+        if self.current is None:  # no article to wait for (an empty cache, or it is being loaded)
+            self.call_after_refresh(self._start_background)
+        # else _first_article_shown starts it: the listing, the sync and the prefetch all run in
+        # threads, and each would compete with the first frame for the GIL
+
+    def wait_until_listed(self) -> None:
+        """In a worker thread: return once the first listing is painted (or after LISTING_WAIT)."""
+        self._first_listing_painted.wait(LISTING_WAIT)
+
+    @on(ArticleShown)
+    def _first_article_shown(self, event: ArticleShown) -> None:
+        if not self._background_started:
+            self.call_after_refresh(self._start_background)
+
+    def _start_background(self) -> None:
+        """Once, after the first frame: list the library (when the first article came before the
+        list), sync the files (it waits for that listing to be painted) and read ahead."""
+        if self._background_started:
+            return
+        self._background_started = True
+        if self._listing_pending:
+            self._listing_pending = False
+            self._list_so_far()
+        self.load_library()
+        self._prefetch_ahead()
 
     def _open_from_cache(self) -> None:
         """Paint the first screen from what the index already holds, before the first frame.
@@ -155,7 +197,8 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         the first frame, so this is the one place the UI thread touches the index: it spares a frame
         of "loading" and a thread hop. Parsing new files (sync) always runs in the worker."""
         if self._open_last_article_first():
-            return
+            return  # the listing follows from a worker; the sync waits for it to be painted
+        self.call_after_refresh(self._first_listing_painted.set)
         try:
             summaries = self.app.library().summaries(self.app.paths)
         except Exception as error:  # any index trouble: the worker retries and reports it
@@ -181,8 +224,8 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             return False  # read last in another library than the one opened now
         self._remember(loaded)
         self.open_article(last, scroll_y=self.app.state.scroll_y)
-        self.sources.loading = True
-        self._list_so_far()
+        self.sources.listing = True
+        self._listing_pending = True  # listed by _start_background, after the first frame
         return True
 
     # -- the library -------------------------------------------------------------------------
@@ -190,6 +233,7 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
         """List what the index already knows at once, then sync the files in the background."""
+        self.wait_until_listed()
         index = self.app.library()
         paths = self.app.paths
         last = 0.0
@@ -209,7 +253,12 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
             notes.append(f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped: {skipped[0]}")
         if get_current_worker().is_cancelled:
             return
-        self.post_message(self.LibraryListed(index.summaries(paths), final=True, note=" · ".join(notes)))
+        summaries, shown = index.summaries(paths), self._shown_summaries
+        if summaries == shown:
+            # nothing changed on disk (the usual start): the same list object tells the screen not to
+            # regroup 10,000 rows on the UI thread while the user is already reading
+            summaries = shown
+        self.post_message(self.LibraryListed(summaries, final=True, note=" · ".join(notes)))
         counts_of = getattr(index, "entity_counts", None)  # optional: the index may not offer it
         if callable(counts_of):
             counts = {c.entity_id: c.articles for c in counts_of()}
@@ -217,12 +266,15 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
 
     def _counts_known(self, counts: dict[str, int]) -> None:
         self._entity_counts = counts
-        self._cache.clear()  # their counts of other articles may be out of date
+        # recount the cached articles rather than drop them: `n` must not wait for the index again
+        for article_id, loaded in self._cache.items():
+            self._cache[article_id] = _recounted(loaded, counts)
         if self.current is not None:
-            named = self.current.elsewhere.keys()
-            elsewhere = {i: max(0, counts.get(i, 1) - 1) for i in named}
-            self.current = LoadedArticle(self.current.article, self.current.extraction, elsewhere)
-            self.panel.show_extraction(self.current.extraction, self.article_view.quotes, elsewhere)
+            recounted = _recounted(self.current, counts)
+            if recounted.elsewhere != self.current.elsewhere:  # else refilling the panel changes nothing
+                self.current = recounted
+                quotes = self.article_view.quotes
+                self.panel.show_extraction(recounted.extraction, quotes, recounted.elsewhere)
 
     @on(SyncProgress)
     def _sync_progress(self, event: SyncProgress) -> None:
@@ -236,7 +288,11 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def _list_so_far(self) -> None:
         """The articles indexed so far (the index answers reads while its sync writes)."""
-        summaries = self.app.library().summaries(self.app.paths)
+        try:
+            summaries = self.app.library().summaries(self.app.paths)
+        finally:
+            # listed or not (an empty or broken index), the sync may start once this frame is out
+            self.call_after_refresh(self._first_listing_painted.set)
         if summaries and not get_current_worker().is_cancelled:
             self.post_message(self.LibraryListed(summaries, final=False))
 
@@ -245,9 +301,11 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         state = self.app.state
         keep = self.current.article.id if self.current else None
         first_listing = not self._listed and bool(event.summaries)
-        if event.final or event.summaries or not self._listed:
-            self.sources.loading = False
+        unchanged = event.summaries is self._shown_summaries and self._listed
+        if not unchanged and (event.final or event.summaries or not self._listed):
+            self.sources.listing = False
             self.sources.show_library(event.summaries, state.sort, state.read, keep=keep)
+            self._shown_summaries = event.summaries
         self._listed = True
         if first_listing and self.current is not None:
             self._set_read(self.current.article.id, True)  # shown before its row existed
@@ -339,11 +397,14 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
 
     def _show(self, loaded: LoadedArticle, *, scroll_y: int, record: bool, entity_id: str | None) -> None:
         article = loaded.article
+        first = self.current is None
         self.current = loaded
         self.article_view.show(article, loaded.extraction, scroll_y=scroll_y)
-        # a new article's notes are loaded after it is shown (NotesActions): none until then
+        # a new article's notes are loaded after it is shown (NotesActions): none until then.
+        # The first article fills the panel in the same frame: a later fill would be a second
+        # full frame before the reader settles, and there is no burst of `n` to wait out yet.
         self.panel.show_extraction(
-            loaded.extraction, self.article_view.quotes, loaded.elsewhere, notes=(), later=True
+            loaded.extraction, self.article_view.quotes, loaded.elsewhere, notes=(), later=not first
         )
         if record:
             self.history.visit(article.id)
@@ -361,13 +422,16 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self.post_message(self.ArticleShown(article.id))
 
     def _prefetch_ahead(self) -> None:
-        if self.current is None:
+        if self.current is None or not self._background_started:
             return
         current = self.current.article.id
-        ahead = [self.sources.step_article(current, step) for step in PREFETCH_STEPS]
-        ahead = [a for a in ahead if a is not None and a not in self._cache]
-        if ahead:
-            self.call_after_refresh(self._prefetch, ahead)
+
+        def missing(steps: tuple[int, ...]) -> list[str]:
+            ahead = [self.sources.step_article(current, step) for step in steps]
+            return [a for a in ahead if a is not None and a not in self._cache]
+
+        if missing(PREFETCH_STEPS):
+            self.call_after_refresh(self._prefetch, missing(PREFETCH_BATCH))
 
     def _show_position(self) -> None:
         total = len(self.sources.order)

@@ -81,7 +81,8 @@ class PendingNote:
 
 
 class NotesActions:
-    """Mixed into ReaderScreen (which provides article_view, panel, status, current, open_article)."""
+    """Mixed into ReaderScreen (which provides article_view, panel, status, current, open_article,
+    wait_until_listed)."""
 
     _notes: LoadResult | None = None
     _notes_article: str | None = None
@@ -104,8 +105,12 @@ class NotesActions:
         self._note_cursor = None
         self._notes, self._notes_article = None, event.article_id
         self.panel.show_notes([])
-        if self.current is not None:
-            self._load_notes(self.current.article)
+        # after the article is painted: the worker's thread would compete with that frame for the GIL
+        self.call_after_refresh(self._load_notes_of, event.article_id)
+
+    def _load_notes_of(self, article_id: str) -> None:
+        if self.current is not None and self.current.article.id == article_id:
+            self._load_notes(self.current.article)  # else another article followed: its own call loads
 
     def reload_notes(self) -> None:
         if self.current is not None:
@@ -113,6 +118,9 @@ class NotesActions:
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self, article: Article) -> None:
+        # the first article's notes wait for the first frames: importing the store (YAML, file
+        # locks) in this thread would take the GIL from them
+        self.wait_until_listed()
         result = self.annotation_store().load(article)
         self.app.call_from_thread(self._notes_loaded, article.id, result)
 

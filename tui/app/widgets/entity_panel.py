@@ -6,7 +6,10 @@ The Notes section is filled through `show_notes` by the annotations feature.
 Filling the panel (building and painting ~40 two-line options) costs about as much as painting
 the article, so on a new article it is emptied at once and filled FILL_DELAY later: a single `n`
 shows the article a frame sooner, and holding `n` down does not fill the panel for every article
-flown past. Code that reads the options of the current article calls `ensure_filled` first.
+flown past. FILL_DELAY is well above both the key repeat interval and a slow turn of the page:
+when it was shorter than a turn (50 ms on a busy machine), the fill landed in the middle of the
+next `n`, made that one slow too, and so on for a whole burst.
+Code that reads the options of the current article calls `ensure_filled` first.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ SECTIONS = (
 SECTION_OF_TYPE = {PERSON: "people", ORG: "orgs", PLACE: "places", DATE: "dates"}
 QUOTE_WORDS = 8
 NAME_LIMIT = 120
-FILL_DELAY = 0.05  # seconds after the last new article before the panel is filled
+FILL_DELAY = 0.1  # seconds after the last new article before the panel is filled
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,7 +112,9 @@ class SourceList(ScrollView, can_focus=True):
     }
     # repaint=False: the watcher repaints only the two rows whose highlight changed, not the list
     cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
-    loading: reactive[bool] = reactive(False)  # the list is being read: says so while it is empty
+    # the list is being read: says so while it is empty. (Not `loading`: that name is Textual's own
+    # reactive, which mounts an animated LoadingIndicator over the pane and re-lays out the screen.)
+    listing: reactive[bool] = reactive(False)
 
     class ArticleChosen(Message):
         def __init__(self, article_id: str) -> None:
@@ -235,7 +237,7 @@ class SourceList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.visual_style
         if not 0 <= row < len(self._rows):
-            if self.loading and not self._rows and row == 0:
+            if self.listing and not self._rows and row == 0:
                 text = Content(LOADING_TEXT, [Span(0, len(LOADING_TEXT), self._style("source-list--date"))])
                 return Strip(text.truncate(width).render_segments(base)).crop_extend(
                     0, width, base.rich_style
