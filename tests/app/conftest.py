@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tui.app.app import KabarApp
-from tui.extract.model import ORG, PERSON, PLACE, Entity, Extraction, Mention, Quote, entity_id
+from tui.extract.model import ORG, PERSON, PLACE, Entity, Extraction, Mention, Quote, Statement, entity_id
 from tui.library.article import Article, content_fingerprint
 from tui.library.index import ArticleSummary, SearchHit, SyncReport
 
@@ -42,6 +42,8 @@ PATTERNS = (
     (PLACE, "Kota Batu", None, r"\bKota Batu\b"),
 )
 QUOTE = re.compile(r"[“\"]([^”\"\n]{3,}?)[”\"]")
+# `Wahyu menegaskan bahwa ...`: a named person, a speech verb, the clause to the full stop.
+SAID = re.compile(r" (menegaskan|mengatakan|menjelaskan|berharap),?(?: bahwa)? ([^.\n“\"]{10,})\.")
 OUTLETS = {
     "beritajatim": "beritajatim.com",
     "jatimsatunews": "JATIMSATUNEWS.COM",
@@ -99,7 +101,17 @@ def fake_extraction(body: str) -> Extraction:
                 cue="ujar" if speaker else None,
             )
         )
-    return Extraction(entities=tuple(entities), quotes=tuple(quotes))
+    statements = [
+        Statement(
+            said.group(2), said.start(2), said.end(2), e.name, e.id, said.group(1), said.start(1), said.end(1)
+        )
+        for e in entities
+        if e.type == PERSON
+        for m in e.mentions
+        if (said := SAID.match(body, m.end)) is not None
+    ]
+    statements.sort(key=lambda s: s.start)
+    return Extraction(entities=tuple(entities), quotes=tuple(quotes), statements=tuple(statements))
 
 
 class FakeIndex:

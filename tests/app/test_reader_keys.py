@@ -405,3 +405,28 @@ async def test_search_input_gets_the_typed_letters_not_the_reader_keys(make_app,
         await settle(pilot, app)
         assert app.screen.query_one(Input).value == "nq"
         assert reader(app).current.article.id == before
+
+
+async def test_reported_speech_is_listed_and_choosing_it_marks_the_clause(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = reader(app)
+        panel = screen.panel
+        panel.ensure_filled()
+        said = screen.current.extraction.statements
+        assert said, "the opened seed reports speech without quote marks"
+        first = said[0]
+        option_id = f"span:{first.start}:{first.end}"
+        prompt = str(panel.get_option(option_id).prompt)
+        assert prompt.startswith(first.speaker)
+        assert f"{first.cue}: " in prompt
+        heading = str(panel.get_option("section:reported").prompt)
+        assert heading == f"Reported speech  {len(said)}"
+        panel.focus()
+        panel.highlighted = panel.get_option_index(option_id)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert screen.article_view._focus_span == (first.start, first.end)
+        body = screen.current.article.body
+        assert body[first.start : first.end] == first.text

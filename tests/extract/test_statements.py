@@ -119,3 +119,13 @@ def test_any_text_gives_statements_whose_offsets_slice_to_their_text(body: str) 
         assert isinstance(s, Statement)
         assert body[s.start : s.end] == s.text
         assert body[s.cue_start : s.cue_end] == s.cue
+
+
+def test_a_comma_closing_the_apposition_before_the_verb_is_allowed() -> None:
+    body = (
+        "Salah satu narasumber, Kepala BKN Zudan Arif, menyampaikan bahwa pertemuan langsung "
+        "menjadi kunci percepatan program."
+    )
+    assert said(body) == [
+        ("Zudan Arif", "menyampaikan", "pertemuan langsung menjadi kunci percepatan program")
+    ]

@@ -49,6 +49,18 @@ class _People:
         i = bisect.bisect_left(self.ends, pos)
         return self.who[i] if i < len(self.ends) and self.ends[i] == pos else None
 
+    def apposition_ending_at(self, body: str, pos: int) -> Entity | None:
+        """The person named between commas (`, Name,`) whose mention ends at `pos`."""
+        i = bisect.bisect_left(self.ends, pos)
+        if i >= len(self.ends) or self.ends[i] != pos:
+            return None
+        before = body[max(0, self.starts[i] - 120) : self.starts[i]].rstrip(" ")
+        lead = before.rsplit(",", 1)[-1] if "," in before else None
+        # `, Name,` or `, Kepala BKN Name,`: a comma opens the apposition, its words capitalised
+        if lead is None or "\n" in lead or any(w[:1].islower() for w in lead.split()):
+            return None
+        return self.who[i]
+
     def starting_at(self, pos: int) -> tuple[Entity, int] | None:
         i = bisect.bisect_left(self.starts, pos)
         return (self.who[i], self.ends[i]) if i < len(self.starts) and self.starts[i] == pos else None
@@ -154,6 +166,10 @@ def _subject_before(body: str, verb_start: int, index: _People, topics: TopicFin
             return None
         at = pos - (len(before) - len(stripped))
         person = index.ending_at(at)
+        if person is None and stripped.endswith(","):
+            # `Kepala BKN Zudan Arif Fakrulloh, menyampaikan bahwa ...`: an apposition closed
+            # by a comma (`, Name,`); `dengan Kovacic, memastikan` is no apposition.
+            person = index.apposition_ending_at(body, at - 1)
         if person is not None:
             return person
         word = _last_word(stripped)

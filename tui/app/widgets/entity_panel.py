@@ -1,4 +1,5 @@
-"""The side panel (right): people, organisations, places, dates, quotes and notes of the article.
+"""The side panel (right): people, organisations, places, dates, quotes, reported speech and notes
+of the article.
 
 Choosing an entry (enter or click) posts a message; the screen scrolls the article to it.
 The Notes section is filled through `show_notes` by the annotations feature.
@@ -26,7 +27,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.printable import one_line
-from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote
+from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote, Statement
 
 SECTIONS = (
     ("people", "People"),
@@ -34,6 +35,7 @@ SECTIONS = (
     ("places", "Places"),
     ("dates", "Dates"),
     ("quotes", "Quotes"),
+    ("reported", "Reported speech"),
     ("notes", "Notes"),
 )
 SECTION_OF_TYPE = {PERSON: "people", ORG: "orgs", PLACE: "places", DATE: "dates"}
@@ -187,6 +189,8 @@ class EntityPanel(OptionList):
             )
         for index, quote in enumerate(self._quotes):
             rows["quotes"].append(Option(self._quote_prompt(quote), id=f"quote:{index}"))
+        for said in self._extraction.statements:
+            rows["reported"].append(Option(self._statement_prompt(said), id=f"span:{said.start}:{said.end}"))
         for note in self._notes:
             rows["notes"].append(Option(Content(one_line(note.label)[:NAME_LIMIT]), id=f"note:{note.id}"))
         options: list[Option] = []
@@ -232,6 +236,9 @@ class EntityPanel(OptionList):
         facts.append(f"{len(entity.mentions)}×")
         if entity.type == PERSON:
             facts.append(_plural(quote_count(entity, self._quotes), "quote"))
+            reported = sum(1 for s in self._extraction.statements if s.speaker_id == entity.id)
+            if reported:
+                facts.append(f"{reported} reported")
         elsewhere = self._elsewhere.get(entity.id, 0)
         if elsewhere:
             facts.append(f"{_plural(elsewhere, 'other article')}")
@@ -244,6 +251,11 @@ class EntityPanel(OptionList):
         words = quote.text.split()
         opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
         return self._two_lines(quote.speaker or "speaker unknown", f"“{opening}”")
+
+    def _statement_prompt(self, said: Statement) -> Content:
+        words = said.text.split()
+        opening = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+        return self._two_lines(said.speaker, f"{said.cue}: {opening}")
 
     @on(OptionList.OptionSelected)
     def _choose(self, event: OptionList.OptionSelected) -> None:
