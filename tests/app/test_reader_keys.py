@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList
 
+from tests.app.conftest import FakeIndex
 from tui.app.screens.entity_articles import EntityArticlesScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.source_list import UNREAD_MARK
+from tui.extract.model import PERSON
+from tui.extract.model import entity_id as entity_id_of
 from tui.reader_state import load_state
 
 SIZE = (160, 48)
@@ -430,3 +434,49 @@ async def test_reported_speech_is_listed_and_choosing_it_marks_the_clause(make_a
         assert screen.article_view._focus_span == (first.start, first.end)
         body = screen.current.article.body
         assert body[first.start : first.end] == first.text
+
+
+class LinkedNamesIndex(FakeIndex):
+    """Every article but voiceofjatim's names Wahyu under another id (as `BKN` and `Badan
+    Kepegawaian Negara` are two ids of one entity); the index knows the two are linked."""
+
+    ALIAS = "person-alias0000"
+
+    def sync(self, paths, **kwargs):
+        report = super().sync(paths, **kwargs)
+        for article_id, article in self.articles.items():
+            if "voiceofjatim" in article.file:
+                continue
+            extraction = self.extractions[article_id]
+            entities = tuple(
+                dataclasses.replace(e, id=self.ALIAS) if e.name == "Wahyu Hidayat" else e
+                for e in extraction.entities
+            )
+            self.extractions[article_id] = dataclasses.replace(extraction, entities=entities)
+        return report
+
+    def linked_entity_ids(self, entity_id: str) -> list[str]:
+        wahyu = entity_id_of(PERSON, "Wahyu Hidayat")
+        return [wahyu, self.ALIAS] if entity_id in (wahyu, self.ALIAS) else [entity_id]
+
+    def articles_with_entity(self, entity: str) -> list[str]:
+        group = set(self.linked_entity_ids(entity))
+        return [i for i, x in self.extractions.items() if any(e.id in group for e in x.entities)]
+
+
+async def test_other_article_naming_the_entity_under_a_linked_id_opens_with_it_chosen(
+    make_app, settle
+) -> None:
+    app = make_app(index=LinkedNamesIndex())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = reader(app)
+        await pilot.press("full_stop", "o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EntityArticlesScreen)
+        assert app.screen.query_one(OptionList).option_count == 3
+        await pilot.press("enter")
+        await settle(pilot, app)
+        chosen = screen.article_view.chosen
+        assert chosen is not None and chosen.id == LinkedNamesIndex.ALIAS
+        assert screen.status.message.startswith("Wahyu Hidayat · mention 1/")

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 # Where each lazily imported finder lives.
 _LAZY = {
     "build_entities": "tui.extract.coref",

@@ -129,6 +129,9 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
         self._listing_pending = False
         self._footer_state: tuple[bool, bool] | None = None
         self._entity_counts: dict[str, int] | None = None
+        # The ids one entity goes by across the library (`BKN` and `Badan Kepegawaian Negara`),
+        # for the entity last listed with `o`: the article opened from that list may name it so.
+        self._linked_ids: frozenset[str] = frozenset()
         self._status_about_article = False
         self._listed_at = time.monotonic()
 
@@ -461,14 +464,18 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     def _entity(self, entity_id: str) -> Entity | None:
         if self.current is None:
             return None
-        return next((e for e in self.current.extraction.entities if e.id == entity_id), None)
+        entities = self.current.extraction.entities
+        found = next((e for e in entities if e.id == entity_id), None)
+        if found is None and entity_id in self._linked_ids:
+            found = next((e for e in entities if e.id in self._linked_ids), None)
+        return found
 
     def _choose_entity(self, entity_id: str) -> None:
         entity = self._entity(entity_id)
         if entity is None:
             return
         self.article_view.choose_entity(entity, 0)
-        self.panel.highlight_entity(entity_id)
+        self.panel.highlight_entity(entity.id)
         self._say_mention()
         self._refresh_footer()
 
@@ -665,12 +672,16 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
 
     @work(thread=True, exclusive=True, group="elsewhere", exit_on_error=False)
     def _list_other_articles(self, entity: Entity, current_id: str) -> None:
-        ids = [a for a in self.app.library().articles_with_entity(entity.id) if a != current_id]
-        self.app.call_from_thread(self._show_other_articles, entity, ids)
+        library = self.app.library()
+        ids = [a for a in library.articles_with_entity(entity.id) if a != current_id]
+        linked_of = getattr(library, "linked_entity_ids", None)  # optional: a test index may lack it
+        linked = frozenset(linked_of(entity.id)) if callable(linked_of) else frozenset({entity.id})
+        self.app.call_from_thread(self._show_other_articles, entity, ids, linked)
 
-    def _show_other_articles(self, entity: Entity, ids: list[str]) -> None:
+    def _show_other_articles(self, entity: Entity, ids: list[str], linked: frozenset[str]) -> None:
         from tui.app.screens.entity_articles import ArticleRow, EntityArticlesScreen
 
+        self._linked_ids = linked
         rows = [ArticleRow(i, self._row_label(i)) for i in ids if self.sources.summary(i) is not None]
         if not rows:
             self.notify(f"{one_line(entity.name)} is not named in any other article here")
