@@ -15,14 +15,13 @@ BrokenFileError, while every other article keeps working.
 from __future__ import annotations
 
 import contextlib
-import gc
 import getpass
 import glob
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from tui.annotations.model import (
 )
 from tui.annotations.yaml_io import MAX_YAML_BYTES, YamlError
 from tui.atomic import write_atomic
+from tui.gc_pause import cyclic_collector_paused
 from tui.library.article import Article
 from tui.paths import cache_dir, data_dir
 
@@ -697,7 +697,7 @@ class AnnotationStore:
         """Every annotation of `users` (every user folder when None), each matched to one of
         `articles` and placed in it when found; filtered by tag (exact, any case), speaker and
         outlet (part of the name, any case). Broken files are listed in `broken`."""
-        with _collector_paused():
+        with cyclic_collector_paused():
             return self._all(ArticleMatcher(articles), users, tag, speaker, outlet)
 
     def _all(
@@ -734,20 +734,6 @@ class AnnotationStore:
                     if not filtered or _wanted(entry, tag, speaker, outlet):
                         entries.append(entry)
         return Listing(tuple(entries), tuple(broken))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused, then as it was before. Loading a library makes tens of
-    thousands of objects and no cycles; the collections their allocations trigger (the older
-    generations walking every live object again) more than doubled the load's time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _wanted(entry: LibraryEntry, tag: str | None, speaker: str | None, outlet: str | None) -> bool:

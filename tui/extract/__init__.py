@@ -7,14 +7,12 @@ start-up, and that must not cost them the whole extractor and its lexicons.
 
 from __future__ import annotations
 
-import gc
 import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.extract.model import DATE, PERSON, DateSpan, Entity, Extraction, Mention, Quote, Statement, entity_id
+from tui.gc_pause import cyclic_collector_paused
 
 if TYPE_CHECKING:
     from tui.extract.coref import build_entities
@@ -74,25 +72,8 @@ def extract(body: str, *, published: date | None = None, language: str = "id") -
     """
     if not isinstance(body, str) or not body:
         return Extraction()
-    with _cyclic_collector_paused():
+    with cyclic_collector_paused():
         return _extract(body, published)
-
-
-@contextmanager
-def _cyclic_collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one extraction, then restore it as it was.
-
-    Extraction allocates hundreds of thousands of small objects and frees them all by reference
-    counting: it makes no reference cycles (tests/extract/test_extract_gc.py checks), so the
-    collector's passes over them find nothing and cost 5-15% of the time. Memory is unchanged.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _extract(body: str, published: date | None) -> Extraction:
