@@ -129,3 +129,12 @@ def test_a_comma_closing_the_apposition_before_the_verb_is_allowed() -> None:
     assert said(body) == [
         ("Zudan Arif", "menyampaikan", "pertemuan langsung menjadi kunci percepatan program")
     ]
+
+
+def test_the_person_spoken_to_is_not_part_of_what_was_said() -> None:
+    told_with_bahwa = (
+        "Wali Kota Malang Wahyu Hidayat mengatakan kepada wartawan bahwa jalan itu segera diperbaiki."
+    )
+    told_with_comma = "Wali Kota Malang Wahyu Hidayat menjelaskan kepada Antara, jalan itu segera diperbaiki."
+    assert said(told_with_bahwa)[0][2] == "jalan itu segera diperbaiki"
+    assert said(told_with_comma)[0][2] == "jalan itu segera diperbaiki"

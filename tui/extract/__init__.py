@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same body changes, so cached extractions are redone.
-EXTRACTOR_VERSION = 10
+EXTRACTOR_VERSION = 11
 # Where each lazily imported finder lives.
 _LAZY = {
     "build_entities": "tui.extract.coref",

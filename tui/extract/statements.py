@@ -198,6 +198,7 @@ def _clause_after(body: str, pos: int, quoted: list[tuple[int, int]]) -> tuple[i
     k = pos
     while k < len(body) and body[k] in " ,:":
         k += 1
+    k = _past_addressee(body, k)
     if body.startswith("bahwa", k) and not body[k + 5 : k + 6].isalnum():
         k += 5
         while k < len(body) and body[k] in " ,":
@@ -205,6 +206,16 @@ def _clause_after(body: str, pos: int, quoted: list[tuple[int, int]]) -> tuple[i
     if k >= len(body) or body[k] in QUOTE_FAMILY or _inside(quoted, k):
         return None
     return _clause_from(body, k, quoted)
+
+
+# `mengatakan kepada wartawan, ...`, `menjelaskan kepada Antara bahwa ...`: who was told.
+_ADDRESSEE = re.compile(r"(?:kepada|pada|di hadapan|di depan)\s[^,.;:\n“”\"]{1,60}?(?:,\s*|\s(?=bahwa\b))")
+
+
+def _past_addressee(body: str, k: int) -> int:
+    """Where the clause starts once the person or outlet spoken to is skipped."""
+    m = _ADDRESSEE.match(body, k)
+    return m.end() if m else k
 
 
 def _clause_from(body: str, start: int, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
