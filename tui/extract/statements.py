@@ -22,15 +22,11 @@ from functools import lru_cache
 from tui.extract.model import PERSON, Entity, Quote, Statement
 from tui.extract.quote_marks import QUOTE_FAMILY
 from tui.extract.quotes import TopicFinder
-from tui.extract.speech import speech_lexicon
+from tui.extract.speech import attribution_words, speech_lexicon
 
-# Words that may stand between a speaker and the verb: `Wahyu juga menegaskan`, `Ia pun berharap`.
-_FILLERS = frozenset(
-    {"juga", "pun", "lantas", "kemudian", "lalu", "sendiri", "pula", "kembali", "sempat", "pun,"}
-)
+_WORDS = attribution_words()
 _MIN_WORDS = 4
 _MAX_CHARS = 600
-_SUBJECT_PRONOUNS = frozenset({"ia", "dia", "beliau"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A clause ends at a full stop, question or exclamation mark followed by space, or a line break.
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -44,15 +40,19 @@ class _People:
     ends: list[int]
     who: list[Entity]
 
+    def _ending(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.ends, pos)
+        return i if i < len(self.ends) and self.ends[i] == pos else None
+
     def ending_at(self, pos: int) -> Entity | None:
         """The person whose mention ends exactly at `pos`."""
-        i = bisect.bisect_left(self.ends, pos)
-        return self.who[i] if i < len(self.ends) and self.ends[i] == pos else None
+        i = self._ending(pos)
+        return None if i is None else self.who[i]
 
     def apposition_ending_at(self, body: str, pos: int) -> Entity | None:
         """The person named between commas (`, Name,`) whose mention ends at `pos`."""
-        i = bisect.bisect_left(self.ends, pos)
-        if i >= len(self.ends) or self.ends[i] != pos:
+        i = self._ending(pos)
+        if i is None:
             return None
         before = body[max(0, self.starts[i] - 120) : self.starts[i]].rstrip(" ")
         lead = before.rsplit(",", 1)[-1] if "," in before else None
@@ -101,11 +101,25 @@ def find_statements(body: str, people: Sequence[Entity], quotes: Sequence[Quote]
     if not index.starts:
         return []
     found: list[Statement] = []
-    found.extend(_after_subject(body, index, quoted, TopicFinder(body, people, quotes)))
+    found.extend(_after_subject(body, index, quoted, _LazyTopics(body, people, quotes)))
     found.extend(_after_opener(body, index, quoted))
     found.extend(_before_cue(body, index, quoted))
     found.sort(key=lambda s: (s.start, s.end))
     return _without_overlaps(found)
+
+
+class _LazyTopics:
+    """The TopicFinder of a body, built on the first pronoun subject: most verbs follow a name,
+    and building it (paragraphs, a second index of the people) is not free."""
+
+    def __init__(self, body: str, people: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self._args = (body, people, quotes)
+        self._finder: TopicFinder | None = None
+
+    def person_at(self, at: int) -> Entity | None:
+        if self._finder is None:
+            self._finder = TopicFinder(*self._args)
+        return self._finder.person_at(at)
 
 
 def _quoted_spans(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -140,7 +154,7 @@ def _index_people(people: Sequence[Entity], quoted: list[tuple[int, int]]) -> _P
 
 
 def _after_subject(
-    body: str, index: _People, quoted: list[tuple[int, int]], topics: TopicFinder
+    body: str, index: _People, quoted: list[tuple[int, int]], topics: _LazyTopics
 ) -> list[Statement]:
     out = []
     for m in _speech_verbs(body):
@@ -155,9 +169,13 @@ def _after_subject(
     return out
 
 
-def _subject_before(body: str, verb_start: int, index: _People, topics: TopicFinder) -> Entity | None:
+def _subject_before(body: str, verb_start: int, index: _People, topics: _LazyTopics) -> Entity | None:
     """The person who is the verb's subject: named right before it (fillers allowed), or a
-    subject pronoun standing for the person the text is about."""
+    subject pronoun standing for the person the text is about. The words allowed between them
+    are the quote attributions' (`," Wahyu pun menambahkan`), and so are the pronouns, less
+    the plural ones (`mereka`: no one person)."""
+    fillers = _WORDS.adverbs
+    pronouns = speech_lexicon().pronouns - _WORDS.group_pronouns
     pos = verb_start
     for _ in range(3):
         before = body[max(0, pos - 40) : pos]
@@ -176,9 +194,9 @@ def _subject_before(body: str, verb_start: int, index: _People, topics: TopicFin
         if word is None:
             return None
         folded = word.casefold()
-        if folded in _SUBJECT_PRONOUNS:
+        if folded in pronouns:
             return topics.person_at(at - len(word))
-        if folded not in _FILLERS:
+        if folded not in fillers:
             return None
         pos = at - len(word)
     return None

@@ -124,7 +124,7 @@ CREATE TABLE IF NOT EXISTS entity_articles(
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_articles_by_article ON entity_articles(article_key);
 -- Each entity's name key (alias = 0) and the alias keys it defines (alias = 1): an entity whose
--- name is the alias of exactly one entity of its type elsewhere is that entity (see `_linked`).
+-- name is the alias of exactly one entity of its type elsewhere is that entity (`_linked_group`).
 CREATE TABLE IF NOT EXISTS entity_keys(
     article_key INTEGER NOT NULL,
     entity_id TEXT NOT NULL,
