@@ -400,8 +400,8 @@ async def test_h_highlights_a_mouse_selection(make_app, settle) -> None:
         screen = reader(app)
         view = screen.article_view
         start = view._starts[0]
-        line = view.body_widget.line_of(start)
-        screen.selections = {view.body_widget: Selection(Offset(0, line), Offset(10, line))}
+        line = view.line_of(start)
+        screen.selections = {view: Selection(Offset(0, line), Offset(10, line))}
         await pilot.press("h")
         await settle(pilot, app)
         (placed,) = stored(app).annotations

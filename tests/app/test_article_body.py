@@ -10,7 +10,7 @@ from textual.selection import Selection
 
 from tests.app.conftest import FakeIndex
 from tui.app.screens.reader import ReaderScreen, _inside
-from tui.app.widgets.article_view import wrap_ranges
+from tui.app.widgets.article_lines import LABEL, wrap_ranges
 
 SIZE = (160, 48)
 
@@ -60,14 +60,13 @@ async def test_a_selection_on_a_speaker_line_starts_at_its_paragraph(make_app, s
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         view = app.screen.article_view
-        body = view.body_widget
         quote = view.quotes[0]
         number = next(n for n, (a, b) in enumerate(view._ranges) if a <= quote.start < b)
-        speaker_line = body.line_of(view._starts[number]) - 1
-        assert body.lines_for(body.size.width)[speaker_line].kind == 1  # the speaker line above it
-        span = body.selected_span(Selection(Offset(3, speaker_line), Offset(5, speaker_line + 1)))
+        speaker_line = view.line_of(view._starts[number]) - 1
+        assert view.lines.lines[speaker_line].kind == LABEL  # the speaker line above it
+        span = view.span_of_selection(Selection(Offset(3, speaker_line), Offset(5, speaker_line + 1)))
         assert span == (view._starts[number], view._starts[number] + 5)
-        assert body.get_selection(Selection(Offset(3, speaker_line), Offset(5, speaker_line + 1))) == (
+        assert view.get_selection(Selection(Offset(3, speaker_line), Offset(5, speaker_line + 1))) == (
             app.screen.current.article.body[view._starts[number] : view._starts[number] + 5],
             "\n",
         )
@@ -119,3 +118,50 @@ def test_the_last_article_is_reopened_first_only_inside_the_opened_paths(tmp_pat
     assert _inside(str(inside), [folder])
     assert _inside(str(inside), [inside])
     assert not _inside(str(outside), [folder])  # a sibling whose name starts the same is not inside
+
+
+async def test_turning_the_page_lays_out_no_pane(make_app, settle, monkeypatch) -> None:
+    """A new article changes the pane's scrollable height, the side panel's options and the status
+    line, never a widget's size: no screen layout (which would repaint every pane) may follow."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen: ReaderScreen = app.screen
+        layouts: list[bool] = []
+        original = type(screen)._refresh_layout
+
+        def counted(self, *args, **kwargs) -> None:
+            layouts.append(True)
+            original(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(screen), "_refresh_layout", counted)
+        heights = set()
+        for _ in range(4):
+            await pilot.press("n")
+            await settle(pilot, app)  # the side panel is emptied, then filled: both without a layout
+            heights.add(screen.article_view.virtual_size.height)
+        assert len(heights) > 1  # the articles did differ in length
+        assert layouts == []
+
+
+async def test_a_narrower_pane_rewraps_and_keeps_the_paragraph_being_read_at_the_top(
+    make_app, settle
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        view = app.screen.article_view
+        start = view._starts[3]
+        view.scroll_to(y=view.line_of(start), animate=False, immediate=True)
+        await pilot.pause()
+        wide_width, wide_height = view.lines.width, view.virtual_size.height
+        await pilot.resize_terminal(110, 48)
+        await settle(pilot, app)
+        assert view.lines.width < wide_width
+        assert view.virtual_size.height > wide_height  # narrower: more lines
+        assert view.scroll_y == view.line_of(start)  # the same paragraph opens the pane
+        assert all(
+            len(line.plain) <= view.lines.width
+            for n in range(view.paragraph_count)
+            for line in view.painted_lines(n)
+        )

@@ -18,9 +18,8 @@ async def test_mouse_selection_maps_to_body_offsets_and_ctrl_c_copies_the_text(m
         screen: ReaderScreen = app.screen
         view = screen.article_view
         first, second = view._starts[0], view._starts[1]
-        lines = view.body_widget
         screen.selections = {
-            lines: Selection(Offset(4, lines.line_of(first)), Offset(10, lines.line_of(second)))
+            view: Selection(Offset(4, view.line_of(first)), Offset(10, view.line_of(second)))
         }
         body = screen.current.article.body
         assert view.selected_span() == (first + 4, second + 10)
@@ -33,13 +32,13 @@ async def test_switching_to_a_light_theme_repaints_entities_with_its_colours(mak
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         view = app.screen.article_view
-        dark = view._styles["person"]
+        dark = view.lines.styles["person"]
         app.theme = "textual-light"
         await settle(pilot, app)
-        assert view._styles["person"] != dark
-        painted = [line for n in range(view.paragraph_count) for line in view.body_widget.painted_lines(n)]
+        assert view.lines.styles["person"] != dark
+        painted = [line for n in range(view.paragraph_count) for line in view.painted_lines(n)]
         person_spans = {s.style for line in painted for s in line.spans}
-        assert view._styles["person"] in person_spans
+        assert view.lines.styles["person"] in person_spans
         assert app.state.theme == "textual-light"
 
 
@@ -82,7 +81,7 @@ async def test_the_real_index_opens_the_bundled_articles(settle, library) -> Non
         screen = app.screen
         assert len(screen.sources.order) >= 5
         assert screen.current is not None
-        shown = str(screen.query_one("#headline").visual)
+        shown = screen.article_view.headline_text
         title = screen.current.article.title
         assert shown == (title.strip() if title else shown)
         assert screen.status.message.startswith(f"{len(screen.sources.order)} articles from")

@@ -22,7 +22,7 @@ SIZE = (160, 48)
 
 
 def headline(app) -> str:
-    return str(app.screen.query_one("#headline").visual)
+    return app.screen.article_view.headline_text
 
 
 def reader(app) -> ReaderScreen:
@@ -40,7 +40,7 @@ async def test_start_shows_the_newest_article_with_outlets_and_counts(make_app, 
         screen = reader(app)
         # fixed dates make voiceofjatim (14 May) the newest, so it is opened first
         assert headline(app).startswith("Pemkot Malang Siapkan Retret ASN")
-        assert str(screen.query_one("#meta").visual) == "VOICEOFJATIM.COM · MALANG · Rabu, 14 Mei 2025"
+        assert screen.article_view.meta_text == "VOICEOFJATIM.COM · MALANG · Rabu, 14 Mei 2025"
         headers = screen.sources.header_texts()
         assert headers[0] == "VOICEOFJATIM.COM  1"  # opened, so read: no "new" count
         assert "(unknown outlet)  1 · 1 new" in headers
@@ -141,7 +141,7 @@ async def test_current_mention_is_painted_with_the_current_style(make_app, settl
         marks = [h for h in view.paragraph_marks(number) if h.kind == "current"]
         assert [(h.start + start, h.end + start) for h in marks] == [(mention.start, mention.end)]
         current = view.get_visual_style("article-view--current", partial=True)
-        painted = view.body_widget.painted_lines(number)
+        painted = view.painted_lines(number)
         assert any(s.style == current for line in painted for s in line.spans)
 
 

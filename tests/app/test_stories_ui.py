@@ -91,7 +91,7 @@ async def test_split_view_shows_both_headlines(articles_dir, settle) -> None:
         left, right = screen.query(ArticleView)
         assert left.article.id == here.id and right.article.id != here.id
         assert right.article.source in RETREAT_OUTLETS - {here.source}
-        headlines = [str(v.query_one("#headline").visual) for v in (left, right)]
+        headlines = [v.headline_text for v in (left, right)]
         for view, shown in zip((left, right), headlines, strict=True):
             expected = view.article.title or "(no headline)"
             assert shown.startswith(expected[:40])

@@ -23,7 +23,7 @@ from datetime import date
 from tui.extract import extract
 from tui.library.loader import Skipped, load_library
 from tui.paths import bundled_articles
-from tui.stories.compare import Comparison, Coverage, compare, outlet_of
+from tui.stories.compare import Comparison, compare, outlet_of
 from tui.stories.features import StoryItem
 from tui.stories.grouping import Story, group_stories
 
@@ -108,15 +108,6 @@ def _labels(items: Sequence[StoryItem]) -> dict[str, str]:
     return labels
 
 
-def _when(cov: Coverage) -> str:
-    """The publication date; else the day the text names, marked with `~`; else `undated`."""
-    if cov.published:
-        return f" {cov.published.isoformat()}"
-    if cov.dated_by_text:
-        return f"~{cov.dated_by_text.isoformat()}"
-    return " undated   "
-
-
 def render_report(
     stories: Sequence[Story], comparisons: Sequence[Comparison], total: int, articles: int
 ) -> str:
@@ -131,7 +122,7 @@ def render_report(
         lines.append(f"  {reports}, {_plural(outlets, 'outlet')}  [{story.id}]")
         by_day = sorted(comparison.coverage, key=lambda c: (c.when is None, c.when or date.min))
         for number, cov in enumerate(by_day, 1):
-            when = _when(cov)
+            when = cov.when_label
             outlet = cov.outlet if len(cov.outlet) <= 22 else cov.outlet[:21] + "…"
             lines.append(f"    [{number}] {when}  {outlet:<22} {cov.title or '(no title)'}")
             lines.append(f"                     {cov.key}")

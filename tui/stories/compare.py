@@ -49,6 +49,15 @@ class Coverage:
     def when(self) -> date | None:
         return self.published or self.dated_by_text
 
+    @property
+    def when_label(self) -> str:
+        """11 cells: the publication date; else the day the text names, marked `~`; else `undated`."""
+        if self.published:
+            return f" {self.published.isoformat()}"
+        if self.dated_by_text:
+            return f"~{self.dated_by_text.isoformat()}"
+        return " undated   "
+
 
 @dataclass(frozen=True, slots=True)
 class EntityPresence:

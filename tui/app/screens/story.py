@@ -119,7 +119,7 @@ class StoryScreen(Screen[object]):
         options = []
         for number, coverage in enumerate(self.comparison.coverage or (), 1):
             article_id = self._id_of_key.get(coverage.key)
-            when = coverage.published.isoformat() if coverage.published else "undated   "
+            when = coverage.when_label
             here = "  ◀ reading" if article_id == self.current_id else ""
             outlet = f"{one_line(coverage.outlet)[:26]:<26}"
             label = f"[{number}] {when}  {outlet}  {one_line(coverage.title or '(no headline)')}{here}"

@@ -1,9 +1,10 @@
 """The article pane (centre): headline, meta line, and the paragraphs with entities and quotes.
 
 Text is built as `Content` with spans over the article's own characters, never as markup, so an
-article that contains `[bold]` shows `[bold]`. All paragraphs live in ONE line-API widget
-(`ArticleBody`): turning the page costs one widget's layout instead of two dozen, only the lines
-on screen are painted, and a cursor or entity change repaints only the paragraphs it touches.
+article that contains `[bold]` shows `[bold]`. The pane is ONE line-API scroll view over the
+article's lines (`ArticleLines`): only the lines on screen are painted, a cursor or entity change
+repaints only the paragraphs it touches, and turning the page changes the scrollable height but
+never the pane's size, so the source list and the side panel are not laid out and painted again.
 Each painted line carries selection offsets, so the mouse selects across paragraphs, ctrl+c
 copies the article's own text, and `selected_span` maps a selection back to `Article.body`.
 """
@@ -12,43 +13,34 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from rich._wrap import divide_line
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.content import Content, Span
-from textual.geometry import Offset, Region, Size
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.printable import one_line, printable
+from tui.app.widgets.article_lines import (
+    HEADLINE_STYLE,
+    KINDS,
+    META_STYLE,
+    SPEAKER_STYLE,
+    UNTITLED_STYLE,
+    ArticleLines,
+    Highlight,
+)
 from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote
 from tui.library.article import Article
 from tui.library.dates_written import long_date
 
 KIND_OF_TYPE = {PERSON: "person", ORG: "org", PLACE: "place", DATE: "date"}
-# Paint order: later kinds are laid over earlier ones where spans overlap.
-# "note" (annotated passages) and "selection" (the keyboard selection) come from `set_layer`.
-KINDS = ("quote", "person", "org", "place", "date", "note", "chosen", "current", "selection", "cursor")
 META_SEPARATOR = " · "
-QUOTE_MARK = "❝ "
 UNKNOWN_SPEAKER = "speaker unknown"
-SPEAKER_STYLE = "speaker"  # the line naming the speakers above a paragraph with quotes
-TEXT, LABEL, GAP = 0, 1, 2  # the kinds of line in the body
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A styled stretch of the body: `kind` is one of KINDS."""
-
-    start: int
-    end: int
-    kind: str
+NO_META = "(outlet and date unknown)"
+STYLE_NAMES = (*KINDS, SPEAKER_STYLE, HEADLINE_STYLE, UNTITLED_STYLE, META_STYLE)
 
 
 def body_highlights(extraction: Extraction) -> list[Highlight]:
@@ -100,232 +92,13 @@ def first_words(body: str, count: int = 12) -> str:
     return " ".join(words) + (" …" if len(body.split(maxsplit=count)) > count else "")
 
 
-class BodyLine(NamedTuple):
-    """One line of the body on screen: wrapped text of a paragraph, a speaker line, or a gap.
-
-    `start`/`end` index the paragraph's text; a speaker line sits at the start of its paragraph
-    and a gap at the end of the one before, which is where a selection ending on them stops."""
-
-    kind: int
-    paragraph: int
-    start: int
-    end: int
-
-
-def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
-    """Where `text` is cut into lines of at most `width` cells, as (start, end) offsets into it.
-
-    Hard line breaks end a line; long lines are cut between words (words longer than a line are
-    folded). The white space at a cut belongs to no line, as in Textual's own wrapping."""
-    ranges: list[tuple[int, int]] = []
-    at = 0
-    for line in text.split("\n"):
-        cuts = divide_line(line, max(1, width), fold=True) if line else []
-        starts = [0, *cuts]
-        for first, after in zip(starts, [*cuts, len(line)], strict=True):
-            piece = line[first:after]
-            ranges.append((at + first, at + first + len(piece.rstrip()) if piece.strip() else at + after))
-        at += len(line) + 1
-    return ranges
-
-
-class ArticleBody(Widget):
-    """The paragraphs of one article, painted line by line.
-
-    The view hands over the texts (`set_paragraphs`) and the marks of each paragraph (`paint`);
-    this widget wraps them for its width, paints only the lines asked for, and keeps the painted
-    lines until their paragraph's marks, the width or the theme change."""
-
-    DEFAULT_CSS = "ArticleBody { height: auto; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.body = ""
-        self.starts: list[int] = []
-        self.texts: list[str] = []
-        self.labels: list[str | None] = []
-        self.marks: list[list[Highlight]] = []  # per paragraph, relative to its start, paint order
-        self.mark_styles: dict[str, Style] = {}
-        self._width = -1
-        self._lines: list[BodyLine] = []
-        self._first_line: list[int] = []
-        self._painted: dict[int, dict[int, Content]] = {}  # paragraph -> line start -> its text
-        self._strips: dict[int, Strip] = {}
-
-    # -- what to show ------------------------------------------------------------------------
-
-    def set_paragraphs(
-        self, body: str, ranges: Sequence[tuple[int, int]], labels: Sequence[str | None]
-    ) -> None:
-        """Show `body[start:end]` for each range, with an optional speaker line above it."""
-        self.body = body
-        self.starts = [start for start, _ in ranges]
-        self.texts = [printable(body[start:end]) for start, end in ranges]
-        self.labels = list(labels)
-        self.marks = [[] for _ in ranges]
-        self._width = -1
-        self._painted.clear()
-        self._strips.clear()
-        self.refresh(layout=True)
-
-    def paint(self, number: int, marks: list[Highlight]) -> None:
-        """Give paragraph `number` its marks (relative to its start) and repaint its lines."""
-        self.marks[number] = marks
-        self._painted.pop(number, None)
-        if self._width < 0 or number >= len(self._first_line):
-            return  # not laid out yet: everything is painted on the first render anyway
-        first = self._first_line[number]
-        last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(self._lines)
-        for y in range(first, last):
-            self._strips.pop(y, None)
-        if last > first:
-            self.refresh(Region(0, first, max(1, self.size.width), last - first))
-
-    def restyle(self, styles: dict[str, Style]) -> None:
-        self.mark_styles = styles
-        self._painted.clear()
-        self._strips.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
-    # -- layout ------------------------------------------------------------------------------
-
-    def _lay_out(self, width: int) -> None:
-        if width == self._width:
-            return
-        self._width = width
-        self._painted.clear()
-        self._strips.clear()
-        lines: list[BodyLine] = []
-        self._first_line = []
-        for number, text in enumerate(self.texts):
-            if number:
-                end = len(self.texts[number - 1])
-                lines.append(BodyLine(GAP, number - 1, end, end))
-            if self.labels[number]:
-                lines.append(BodyLine(LABEL, number, 0, 0))
-            self._first_line.append(len(lines))
-            lines.extend(BodyLine(TEXT, number, a, b) for a, b in wrap_ranges(text, width))
-        self._lines = lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        self._lay_out(width)
-        return len(self._lines)
-
-    def lines_for(self, width: int) -> list[BodyLine]:
-        self._lay_out(width)
-        return self._lines
-
-    # -- painting ----------------------------------------------------------------------------
-
-    def _paragraph_lines(self, number: int) -> dict[int, Content]:
-        """The painted text of each line of a paragraph, by the line's start offset."""
-        painted = self._painted.get(number)
-        if painted is None:
-            text = self.texts[number]
-            styles = self.mark_styles
-            spans = [Span(h.start, h.end, styles[h.kind]) for h in self.marks[number] if h.kind in styles]
-            content = Content(text, spans, strip_control_codes=False)
-            first = self._first_line[number]
-            last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(self._lines)
-            ranges = [(line.start, line.end) for line in self._lines[first:last] if line.kind == TEXT]
-            cuts = sorted({offset for pair in ranges for offset in pair} - {0, len(text)})
-            pieces = dict(zip([0, *cuts], content.divide(cuts), strict=True))
-            painted = {start: pieces[start].rstrip() for start, _ in ranges}
-            self._painted[number] = painted
-        return painted
-
-    def painted_lines(self, number: int) -> list[Content]:
-        """The painted lines of paragraph `number` at the current width (for tests and tools)."""
-        self._lay_out(self.size.width)
-        return list(self._paragraph_lines(number).values())
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        self._lay_out(width)
-        base = self.visual_style
-        if not 0 <= y < len(self._lines):
-            return Strip.blank(width, base.rich_style)
-        selection = self.text_selection
-        strip = self._strips.get(y) if selection is None else None
-        if strip is not None:
-            return strip
-        line = self._lines[y]
-        if line.kind == TEXT:
-            content = self._paragraph_lines(line.paragraph)[line.start]
-        elif line.kind == LABEL:
-            label = QUOTE_MARK + (self.labels[line.paragraph] or "")
-            content = Content(label, [Span(0, len(label), self.mark_styles.get(SPEAKER_STYLE, Style()))])
-            content = content.truncate(width, ellipsis=True)
-        else:
-            content = Content("")
-        if selection is not None and (span := selection.get_span(y)) is not None:
-            start, end = span
-            end = len(content.plain) if end == -1 else end
-            content = content.stylize(self.screen.get_visual_style("screen--selection"), start, end)
-        strip = Strip(content.render_segments(base)).crop_extend(0, width, base.rich_style)
-        strip = strip.apply_offsets(0, y)
-        if selection is None:
-            self._strips[y] = strip
-        return strip
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self._strips.clear()
-        self.refresh()
-
-    # -- offsets -----------------------------------------------------------------------------
-
-    def body_offset(self, offset: Offset) -> int:
-        """A point of a selection (x = column, y = line of this widget) as an offset into the body."""
-        if not self._lines:
-            return 0
-        line = self._lines[min(max(offset.y, 0), len(self._lines) - 1)]
-        start = self.starts[line.paragraph]
-        if line.kind == TEXT:
-            return start + min(line.start + max(offset.x, 0), line.end)
-        return start + line.start  # a speaker line: its paragraph's start; a gap: the end above
-
-    def selected_span(self, selection: Selection) -> tuple[int, int] | None:
-        if not self.starts:
-            return None
-        start = self.body_offset(selection.start) if selection.start else self.starts[0]
-        end = self.body_offset(selection.end) if selection.end else self.starts[-1] + len(self.texts[-1])
-        return (start, end) if end > start else None
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """What ctrl+c copies: the article's own text under the selection (no speaker lines)."""
-        span = self.selected_span(selection)
-        return (printable(self.body[span[0] : span[1]]), "\n") if span else None
-
-    def line_of(self, body_offset: int) -> int:
-        """The line of this widget that shows `body_offset`."""
-        if not self.starts:
-            return 0
-        number = max(0, bisect_right(self.starts, body_offset) - 1)
-        lines = self.lines_for(self.size.width or self._width)
-        inside = body_offset - self.starts[number]
-        first = self._first_line[number]
-        last = self._first_line[number + 1] if number + 1 < len(self._first_line) else len(lines)
-        found = first
-        for y in range(first, last):
-            if lines[y].kind == TEXT and lines[y].start <= inside:
-                found = y
-        return found
-
-    def offset_at_line(self, y: int) -> int:
-        """The body offset where line `y` starts."""
-        return self.body_offset(Offset(0, y))
-
-
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """Centre pane. The screen calls `show`, moves the quote cursor and chooses entities;
     the view paints and scrolls. `quote_at_cursor` and `selected_span` are the hooks for
-    annotating what is under the cursor or the mouse selection."""
+    annotating what is under the cursor or the mouse selection. `scroll_y` counts lines from
+    the top of the document (the headline's blank line is line 0)."""
 
-    COMPONENT_CLASSES = {f"article-view--{kind}" for kind in (*KINDS, SPEAKER_STYLE)}
+    COMPONENT_CLASSES = {f"article-view--{name}" for name in STYLE_NAMES}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -335,46 +108,53 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.quote_cursor: int | None = None
         self.chosen: Entity | None = None
         self.mention_index: int | None = None
+        self.lines = ArticleLines()
         self._focus_span: tuple[int, int] | None = None
         self._ranges: list[tuple[int, int]] = []
         self._starts: list[int] = []
-        self._styles: dict[str, Style] = {}
         self._layers: dict[str, list[Highlight]] = {}  # name -> marks laid over the body
         self._base: list[list[Highlight]] = []  # per paragraph, relative to its start
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="headline", markup=False)
-        yield Static("", id="meta", markup=False)
-        yield ArticleBody(id="body")
-
-    @property
-    def body_widget(self) -> ArticleBody:
-        return self.query_one(ArticleBody)
+        self._strips: dict[int, Strip] = {}  # painted document lines (no selection on them)
+        self._pending_scroll: int | None = None  # asked for before the pane had a width
 
     def on_mount(self) -> None:
-        self._styles = self._read_styles()
-        self.body_widget.restyle(self._styles)
+        self.lines.restyle(self._read_styles())
         self.app.theme_changed_signal.subscribe(self, self._restyle)
 
     def _read_styles(self) -> dict[str, Style]:
-        kinds = (*KINDS, SPEAKER_STYLE)
-        return {kind: self.get_visual_style(f"article-view--{kind}", partial=True) for kind in kinds}
+        return {name: self.get_visual_style(f"article-view--{name}", partial=True) for name in STYLE_NAMES}
 
     def _restyle(self, _theme: object) -> None:
         self._visual_style_cache.clear()  # the new theme changes what the component styles resolve to
-        self._styles = self._read_styles()
-        self.body_widget.restyle(self._styles)
+        self.lines.restyle(self._read_styles())
+        self._repaint_all()
 
-    # -- showing -----------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    @property
+    def headline_text(self) -> str:
+        return self.lines.headline
+
+    @property
+    def meta_text(self) -> str:
+        return self.lines.meta
+
+    @property
+    def untitled(self) -> bool:
+        return self.lines.untitled
 
     def show_message(self, headline: str, detail: str = "") -> None:
         """Show a placeholder (no article yet, or the library is empty)."""
         self.article, self.extraction, self.quotes = None, Extraction(), []
         self.quote_cursor = self.mention_index = self._focus_span = self.chosen = None
         self._layers = {}
-        self.query_one("#headline", Static).update(Content(one_line(headline)))
-        self.query_one("#meta", Static).update(Content(one_line(detail)))
+        self.lines.set_header(one_line(headline), one_line(detail))
         self._fill_blocks([])
+        self._content_changed(0)
 
     def show(self, article: Article, extraction: Extraction, scroll_y: int = 0) -> None:
         """Paint `article`. Entities and quotes come from `extraction` (offsets into the body)."""
@@ -382,19 +162,13 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.quotes = sorted(extraction.quotes, key=lambda q: q.start)
         self.quote_cursor = self.mention_index = self._focus_span = self.chosen = None
         self._layers = {}
-        headline = self.query_one("#headline", Static)
         if article.title and article.title.strip():
-            headline.update(Content(one_line(article.title.strip())))
-            headline.remove_class("-untitled")
+            self.lines.set_header(one_line(article.title.strip()), meta_line(article) or NO_META)
         else:
-            headline.update(Content("(no headline) " + one_line(first_words(article.body))))
-            headline.add_class("-untitled")
-        self.query_one("#meta", Static).update(Content(meta_line(article) or "(outlet and date unknown)"))
+            headline = "(no headline) " + one_line(first_words(article.body))
+            self.lines.set_header(headline, meta_line(article) or NO_META, untitled=True)
         self._fill_blocks(paragraph_ranges(article))
-        self.scroll_to(y=scroll_y, animate=False, immediate=True)
-        if scroll_y:
-            # the body is laid out on the next refresh; scroll again once it has a height
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        self._content_changed(scroll_y)
 
     def _fill_blocks(self, ranges: list[tuple[int, int]]) -> None:
         body = self.article.body if self.article else ""
@@ -407,12 +181,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             for (start, _), marks in zip(ranges, by_paragraph, strict=True)
         ]
         labels = [", ".join(speakers[n]) if n in speakers else None for n in range(len(ranges))]
-        self.body_widget.set_paragraphs(body, ranges, labels)
+        self.lines.set_paragraphs(body, ranges, labels)
         self._paint(range(len(ranges)))
 
     def _paint(self, numbers: Iterable[int]) -> None:
         overlay = self._overlay()
-        widget = self.body_widget
         for number in numbers:
             start, end = self._ranges[number]
             mine = [
@@ -420,7 +193,11 @@ class ArticleView(VerticalScroll, can_focus=True):
                 for h in overlay
                 if h.start < end and h.end > start
             ]
-            widget.paint(number, [*self._base[number], *mine])
+            touched = self.lines.paint(number, [*self._base[number], *mine])
+            if touched:
+                for y in touched:
+                    self._strips.pop(y, None)
+                self.refresh_lines(touched.start, len(touched))
 
     @property
     def paragraph_count(self) -> int:
@@ -428,10 +205,15 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def paragraph_marks(self, number: int) -> list[Highlight]:
         """What paragraph `number` is painted with (relative to its start): for tests and tools."""
-        return list(self.body_widget.marks[number])
+        return list(self.lines.marks[number])
 
     def paragraph_text(self, number: int) -> str:
-        return self.body_widget.texts[number]
+        return self.lines.texts[number]
+
+    def painted_lines(self, number: int) -> list[Content]:
+        """The painted lines of paragraph `number` at the pane's width (for tests and tools)."""
+        self._lay_out()
+        return self.lines.painted_lines(number)
 
     def _overlay(self) -> list[Highlight]:
         marks: list[Highlight] = [h for layer in self._layers.values() for h in layer]
@@ -462,6 +244,110 @@ class ArticleView(VerticalScroll, can_focus=True):
         else:
             self._layers.pop(name, None)
         self._repaint_overlay(before)
+
+    # -- layout: the document's height is the scrollable height, the pane keeps its size --------
+
+    def _content_changed(self, scroll_y: int) -> None:
+        """A new document: lay it out now if the pane has a width, and scroll to `scroll_y`."""
+        self._strips.clear()
+        if self._lay_out():
+            self._pending_scroll = None
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        else:
+            self._pending_scroll = scroll_y
+        self.refresh()
+
+    def _lay_out(self) -> bool:
+        """Wrap the document for the pane's width; False while the pane has no width yet."""
+        width = self._text_width()
+        if width <= 0:
+            return False
+        if self.lines.lay_out(width):
+            self._strips.clear()
+            self._set_document_height(len(self.lines.lines))
+        return True
+
+    def _set_document_height(self, height: int) -> None:
+        # Not `self.virtual_size = ...`: that reactive lays out the whole screen, which repaints
+        # every pane. Only the scroll range and the scrollbar change, so update just those.
+        size = Size(self._text_width(), height)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """A new pane size: re-wrap for the new width, keeping the line at the top in view."""
+        old_width = self.lines.width
+        top = self._first_visible_offset() if old_width > 0 and self._starts else None
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._text_width() != old_width and self._lay_out():
+            if self._pending_scroll is not None:
+                self.scroll_to(y=self._pending_scroll, animate=False, immediate=True)
+                self._pending_scroll = None
+            elif top is not None and top > self._starts[0]:
+                self.scroll_to(y=self.lines.line_of(top), animate=False, immediate=True)
+            self.refresh()
+        return changed
+
+    def _text_width(self) -> int:
+        """Columns for text: the pane's inside, less the scrollbar's column (always kept)."""
+        return self.scrollable_content_region.width
+
+    def _repaint_all(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.visual_style
+        if self.lines.width != self._text_width():
+            self._lay_out()
+        line_y = int(self.scroll_y) + y
+        if not 0 <= line_y < len(self.lines.lines):
+            return Strip.blank(width, base.rich_style)
+        selection = self.text_selection
+        strip = self._strips.get(line_y) if selection is None else None
+        if strip is not None:
+            return strip
+        content = self.lines.line(line_y)
+        if selection is not None and (span := selection.get_span(line_y)) is not None:
+            start, end = span
+            end = len(content.plain) if end == -1 else end
+            content = content.stylize(self.screen.get_visual_style("screen--selection"), start, end)
+        strip = Strip(content.render_segments(base)).crop_extend(0, width, base.rich_style)
+        strip = strip.apply_offsets(0, line_y)
+        if selection is None:
+            self._strips[line_y] = strip
+        return strip
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._repaint_all()
+
+    # -- the mouse selection -----------------------------------------------------------------
+
+    def span_of_selection(self, selection: Selection) -> tuple[int, int] | None:
+        """A selection (columns and document lines) as (start, end) offsets into the body."""
+        lines = self.lines
+        if not lines.starts:
+            return None
+        start, end = selection.start, selection.end
+        first = lines.body_offset(start.x, start.y) if start else lines.starts[0]
+        last = lines.body_offset(end.x, end.y) if end else lines.body_end()
+        return (first, last) if last > first else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """What ctrl+c copies: the article's own text under the selection (no speaker lines)."""
+        span = self.span_of_selection(selection)
+        return (printable(self.lines.body[span[0] : span[1]]), "\n") if span else None
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The mouse selection inside the body as (start, end) body offsets, or None."""
+        selection = self.screen.selections.get(self)
+        return self.span_of_selection(selection) if selection is not None else None
 
     # -- cursor, entities, spans ------------------------------------------------------------
 
@@ -526,12 +412,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._repaint_overlay(before)
         self.scroll_to_offset(start)
 
-    def selected_span(self) -> tuple[int, int] | None:
-        """The mouse selection inside the body as (start, end) body offsets, or None."""
-        widget = self.body_widget
-        selection = self.screen.selections.get(widget)
-        return widget.selected_span(selection) if selection is not None else None
-
     # -- scrolling ---------------------------------------------------------------------------
 
     def _paragraph_at(self, offset: int) -> int | None:
@@ -539,23 +419,32 @@ class ArticleView(VerticalScroll, can_focus=True):
         return number if 0 <= number < len(self._ranges) else None
 
     def _first_visible_offset(self) -> int:
-        widget = self.body_widget
-        lines = widget.lines_for(widget.size.width)
-        top = int(self.scroll_y) - widget.virtual_region.y
-        return widget.offset_at_line(top) if 0 <= top < len(lines) else (0 if top < 0 else len(widget.body))
+        """The body offset at the top of the pane: 0 while the headline is in view."""
+        lines = self.lines
+        top = int(self.scroll_y)
+        if not 0 <= top < len(lines.lines):
+            return len(lines.body)
+        return lines.body_offset(0, top) if lines.lines[top].paragraph >= 0 else 0
+
+    def line_of(self, offset: int) -> int:
+        """The document line that shows body `offset`."""
+        self._lay_out()
+        return self.lines.line_of(offset)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line that shows body `offset` into view (a third down the pane) if it is not."""
-        self.call_after_refresh(self._scroll_to_offset_now, offset)
+        if self._lay_out():
+            self._scroll_to_offset_now(offset)
+        else:
+            self.call_after_refresh(self._scroll_to_offset_now, offset)
 
     def _scroll_to_offset_now(self, offset: int) -> None:
-        if self._paragraph_at(offset) is None:
+        if self._paragraph_at(offset) is None or not self._lay_out():
             return
-        widget = self.body_widget
-        y = widget.virtual_region.y + widget.line_of(offset)
+        y = self.lines.line_of(offset)
         height = self.scrollable_content_region.height
         if not self.scroll_y <= y < self.scroll_y + height - 1:
-            self.scroll_to(y=max(0, y - height // 3), animate=False)
+            self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
 
 
 def _split_by_paragraph(marks: list[Highlight], ranges: list[tuple[int, int]]) -> list[list[Highlight]]:

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from textual import events, on
 from textual.content import Content, Span
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.style import Style
 from textual.timer import Timer
 from textual.widgets import OptionList
@@ -64,6 +66,9 @@ def _plural(count: int, word: str) -> str:
 
 class EntityPanel(OptionList):
     COMPONENT_CLASSES = {"entity-panel--section", "entity-panel--name", "entity-panel--detail"}
+    # The panel's size never depends on its options, so a new list needs no screen layout (which
+    # would repaint every pane); OptionList updates the scroll range itself after setting this.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class EntityChosen(Message):
         def __init__(self, entity_id: str) -> None:

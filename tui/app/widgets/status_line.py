@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.app.printable import one_line
 
 
-class StatusLine(Horizontal):
-    DEFAULT_CSS = """
-    StatusLine { height: 1; }
-    StatusLine > #status-message { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    StatusLine > #status-position { width: auto; height: 1; }
-    """
+class StatusLine(Widget):
+    """The message on the left, the position (`12/3,456`) on the right, in one row.
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status-message", markup=False)
-        yield Static("", id="status-position", markup=False)
+    One widget of fixed height that paints both: a new message or position repaints this row
+    only. (Two `Static`s would lay out the screen on every article, because `Static.update`
+    asks for a layout, and a layout repaints every pane.)"""
 
-    def say(self, message: str) -> None:
-        """Replace the message on the left (one line; article text is shown literally)."""
-        self.query_one("#status-message", Static).update(Content(one_line(message)))
+    DEFAULT_CSS = "StatusLine { height: 1; width: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._message = ""
+        self._position = ""
 
     @property
     def message(self) -> str:
-        return str(self.query_one("#status-message", Static).visual)
+        return self._message
+
+    @property
+    def position(self) -> str:
+        return self._position
+
+    def say(self, message: str) -> None:
+        """Replace the message on the left (one line; article text is shown literally)."""
+        self._message = one_line(message)
+        self.refresh()
 
     def set_position(self, text: str) -> None:
-        self.query_one("#status-position", Static).update(Content(one_line(text)))
+        self._position = one_line(text)
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        position = self._position[:width]
+        room = max(0, width - len(position) - (1 if position else 0))
+        message = Content(self._message).truncate(room, ellipsis=True)
+        return Content.assemble(message, " " * (width - message.cell_length - len(position)), position)
