@@ -13,7 +13,7 @@ import inspect
 import re
 import shutil
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,7 +75,7 @@ def fake_article(path: Path, number: int, text: str | None = None) -> Article:
         title=title,
         source=OUTLETS.get(prefix),
         dateline="MALANG" if prefix in OUTLETS else None,
-        published=date(2025, 5, 10 + number),
+        published=date(2025, 5, 10) + timedelta(days=number),
         byline="Tim Redaksi" if number == 0 else None,
         fingerprint=fingerprint,
     )

@@ -480,3 +480,26 @@ async def test_other_article_naming_the_entity_under_a_linked_id_opens_with_it_c
         chosen = screen.article_view.chosen
         assert chosen is not None and chosen.id == LinkedNamesIndex.ALIAS
         assert screen.status.message.startswith("Wahyu Hidayat · mention 1/")
+
+
+async def test_the_source_list_follows_n_through_a_library_longer_than_the_screen(
+    make_app, settle, tmp_path: Path
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    for number in range(90):
+        (folder / f"berita-{number:03d}.txt").write_text(
+            f"Judul berita nomor {number}\nIsi berita nomor {number} tentang kota.\n", encoding="utf-8"
+        )
+    app = make_app(paths=[folder])
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot, app)
+        sources = app.screen.sources
+        assert sources.scroll_offset.y == 0
+        for _ in range(60):
+            await pilot.press("n")
+        await settle(pilot, app)
+        top, height = sources.scroll_offset.y, sources.scrollable_content_region.height
+        assert top > 0  # the list scrolled with the reader
+        assert top <= sources.cursor < top + height  # and the article being read is on screen
+        assert app.screen.current.article.id == sources.order[60]

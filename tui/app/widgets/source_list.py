@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 from tui.app.printable import one_line
 from tui.reader_state import SORT_BY_OUTLET
@@ -36,6 +37,8 @@ READ_MARK = "  "
 UNTITLED_MARK = "¶ "  # a row whose headline was made from the first words of the text
 LOADING_TEXT = " Listing the library…"
 TITLE_LIMIT = 300  # characters kept for a row; the rest could never be seen
+PAGE_CONTEXT_ROWS = 3  # rows kept in view from the page before when the list turns a page
+STEP_ROWS = 3  # a cursor this close past an edge came by stepping (n/p/j/k), not by a jump
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,7 @@ class SourceList(ScrollView, can_focus=True):
         self._header_row = {row: y for y, row in enumerate(self._rows) if isinstance(row, int)}
         self._built.clear()
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._update_scroll_range()
         self.cursor = None
         target = keep if keep in self._row_of else (self.order[0] if self.order else None)
         if target is not None:
@@ -267,8 +270,17 @@ class SourceList(ScrollView, can_focus=True):
         # screen and repaints the scrollbar each time (46 lines on every `n`). Ours is the truth.
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
+    def _update_scroll_range(self) -> None:
+        """One line per row. Set without a screen layout (the list's own size does not change),
+        and the scrollbar told at once: `_size_updated` below compares against this very value, so
+        a layout would never tell it, and scrolling to the cursor would be refused."""
+        size = Size(self.scrollable_content_region.width, len(self._rows))
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._update_scroll_range()
         self._built.clear()
         self._strips.clear()
 
@@ -300,10 +312,17 @@ class SourceList(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         if top <= self.cursor < top + height:
             return
-        # Off screen: bring the cursor to the middle, as mutt and less do, rather than to the edge.
-        # Walking the list with n then repaints the whole list (and its scrollbar) once every
-        # half screen instead of on every press.
-        y = self.cursor - height // 2
+        # Off screen. A step just past an edge (n, p, j, k) turns a page: the cursor goes near the
+        # other edge, with a few rows of context, so walking the list repaints it all (and its
+        # scrollbar) once per screenful of rows, not once per press nor once per half screen.
+        # A jump (search, history) brings the cursor to the middle.
+        context = min(PAGE_CONTEXT_ROWS, height // 4)
+        if top + height <= self.cursor < top + height + STEP_ROWS:
+            y = self.cursor - context
+        elif top - STEP_ROWS <= self.cursor < top:
+            y = self.cursor - height + 1 + context
+        else:
+            y = self.cursor - height // 2
         if self.cursor < top:
             # keep the outlet header above the first article of a group in view
             header_above = self.cursor > 0 and isinstance(self._rows[self.cursor - 1], int)
