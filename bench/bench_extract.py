@@ -9,6 +9,12 @@ to the baseline measured in the same run:
   - plain pass (baseline): `re.findall(r"\\w+", text)` over every article;
   - extract: the whole extraction (people, organisations, places, dates, quotes);
   - the tokenizer and the recogniser (tokens → typed mentions) alone, to show where time goes;
+  - everything after the mention pass (extract given the mentions already found), and of it
+    build_entities (mentions → entities) alone, with the cycle collector paused as extract runs
+    it, and the assembly: extract given every finder's results, i.e. what is left once
+    build_entities, find_quotes, find_dates and find_statements are taken away (speakers made
+    people, DATE entities, sorting, linking quotes to their speakers). The data the bench keeps
+    for these (recorded results) is frozen out of the collector's walks while they run;
   - find_quotes (with the people extract found), find_dates and find_statements alone.
 Targets: extract >= 1 MB/s on one core and within 8x of the plain pass.
 
@@ -19,10 +25,12 @@ Hostile input (times printed, no pass/fail): a 2 MB single paragraph, 10,000 quo
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,13 +39,16 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from corpus import indosum_texts  # noqa: E402
 
+import tui.extract  # noqa: E402
 from tui.extract import extract  # noqa: E402
+from tui.extract.coref import build_entities  # noqa: E402
 from tui.extract.dates import find_dates  # noqa: E402
 from tui.extract.model import PERSON  # noqa: E402
 from tui.extract.quotes import find_quotes  # noqa: E402
 from tui.extract.recognise import find_mentions  # noqa: E402
 from tui.extract.statements import find_statements  # noqa: E402
 from tui.extract.tokens import tokenize  # noqa: E402
+from tui.gc_pause import cyclic_collector_paused  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -59,8 +70,58 @@ def real_articles(n: int) -> list[str]:
 
 
 def report(label: str, seconds: float, size_mb: float, plain: float, note: str = "") -> None:
-    rate = size_mb / seconds
+    rate = size_mb / seconds if seconds > 0 else float("inf")
     print(f"  {label:22s}{seconds:8.3f} s  {rate:8.2f} MB/s  ratio {seconds / plain:6.1f}x plain{note}")
+
+
+@contextmanager
+def own_data_frozen() -> Iterator[None]:
+    """The objects that exist now (what the bench keeps for a measure: recorded mentions and
+    finder results) left out of the cycle collector's walks while the measure runs, so that the
+    time is the code's and not the collector's walking the bench's own data."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+_FINDERS = ("find_mentions", "build_entities", "find_dates", "find_quotes", "find_statements")
+
+
+@contextmanager
+def finders_given(texts: list[str], names: tuple[str, ...]) -> Iterator[None]:
+    """extract() with the named finders replaced by a replay of what they returned for `texts`
+    (recorded in one run first), so that what is timed is the rest of the pipeline. The package
+    looks its finders up through its globals (see tui/extract/__init__.py): that is what is swapped.
+    A body is recognised by identity: the texts are shorter than MAX_ENTITY_CHARS, so extract
+    hands the finders the very same str."""
+    real = {name: getattr(tui.extract, name) for name in _FINDERS}
+    recorded: dict[tuple[str, int], object] = {}
+
+    def recorder(name: str) -> Callable[..., object]:
+        def record(body: str, *args: object) -> object:
+            result = real[name](body, *args)
+            recorded[(name, id(body))] = result
+            return result
+
+        return record
+
+    def replayer(name: str) -> Callable[..., object]:
+        return lambda body, *args: recorded[(name, id(body))]
+
+    try:
+        for name in names:
+            setattr(tui.extract, name, recorder(name))
+        for t in texts:
+            extract(t)
+        for name in names:
+            setattr(tui.extract, name, replayer(name))
+        with own_data_frozen():
+            yield
+    finally:
+        for name, finder in real.items():
+            setattr(tui.extract, name, finder)
 
 
 def bench_real(texts: list[str], repeat: int) -> None:
@@ -76,6 +137,17 @@ def bench_real(texts: list[str], repeat: int) -> None:
     report("  of which tokenize", tokens, size_mb, plain)
     mentions = best_of(repeat, lambda: [find_mentions(t) for t in texts])
     report("  of which mentions", mentions, size_mb, plain, "  (tokenize included)")
+    with finders_given(texts, ("find_mentions",)):
+        after = best_of(repeat, lambda: [extract(t) for t in texts])
+    report("  after the mentions", after, size_mb, plain, "  (extract given the mentions)")
+    found = [find_mentions(t) for t in texts]
+    # extract runs build_entities with the cycle collector paused: so does this measure.
+    with own_data_frozen(), cyclic_collector_paused():
+        entities = best_of(repeat, lambda: [build_entities(t, f) for t, f in zip(texts, found, strict=True)])
+    report("    build_entities", entities, size_mb, plain, "  (collector paused, as in extract)")
+    with finders_given(texts, _FINDERS):
+        assembly = best_of(repeat, lambda: [extract(t) for t in texts])
+    report("    assembly", assembly, size_mb, plain, "  (extract given every finder's results)")
     people = [[e for e in extract(t).entities if e.type == PERSON] for t in texts]
     quotes = best_of(repeat, lambda: [find_quotes(t, p) for t, p in zip(texts, people, strict=True)])
     report("find_quotes", quotes, size_mb, plain)
@@ -84,8 +156,8 @@ def bench_real(texts: list[str], repeat: int) -> None:
     inputs = [(t, p, find_quotes(t, p)) for t, p in zip(texts, people, strict=True)]
     statements = best_of(repeat, lambda: [find_statements(t, p, q) for t, p, q in inputs])
     report("find_statements", statements, size_mb, plain)
-    found = sum(len(find_quotes(t, p)) for t, p in zip(texts, people, strict=True))
-    print(f"  ({found} quotes, {sum(len(find_dates(t)) for t in texts)} dates found)")
+    quotes_found = sum(len(find_quotes(t, p)) for t, p in zip(texts, people, strict=True))
+    print(f"  ({quotes_found} quotes, {sum(len(find_dates(t)) for t in texts)} dates found)")
 
 
 def hostile_inputs() -> dict[str, str]:

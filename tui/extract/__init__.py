@@ -115,18 +115,29 @@ def _safe_statements(body: str, people: list[Entity], quotes: list[Quote]) -> li
 
 def _date_entities(dates: list[DateSpan]) -> list[Entity]:
     """One DATE entity per ISO day; a range counts for its first and its last day."""
+    if not dates:
+        return []
     by_value: dict[str, list[Mention]] = {}
     for d in dates:
         mention = Mention(d.start, d.end, d.text)
-        for value in (d.value, d.value_end):
-            if value:
-                by_value.setdefault(value, []).append(mention)
+        if d.value:
+            by_value.setdefault(d.value, []).append(mention)
+        if d.value_end:
+            by_value.setdefault(d.value_end, []).append(mention)
     return [
         Entity(
-            entity_id(DATE, value), DATE, value, tuple(sorted(set(ms), key=lambda m: m.start)), value=value
+            entity_id(DATE, value),
+            DATE,
+            value,
+            (ms[0],) if len(ms) == 1 else tuple(sorted(set(ms), key=_mention_start)),
+            value=value,
         )
         for value, ms in by_value.items()
     ]
+
+
+def _mention_start(m: Mention) -> int:
+    return m.start
 
 
 # How far from its cue a speaker's name is looked for (`," kata Kepala Desa Sukamaju, Tono.`).
@@ -136,14 +147,17 @@ _SPEAKER_WINDOW = 120
 def _add_speakers(body: str, entities: list[Entity], quotes: list[Quote]) -> list[Entity]:
     """A speaker the quotes name who is no PERSON yet becomes one, with the mention of the name
     nearest its cue when the body writes it there."""
+    named = [q for q in quotes if q.speaker and q.speaker.strip()[:1].isupper()]
+    if not named:
+        return list(entities)
     names = {e.name.casefold() for e in entities if e.type == PERSON}
     for e in entities:
         if e.type == PERSON:
             names.update(a.casefold() for a in e.aliases)
     out = list(entities)
-    for q in quotes:
+    for q in named:
         speaker = (q.speaker or "").strip()
-        if not speaker or speaker.casefold() in names or not speaker[0].isupper():
+        if speaker.casefold() in names:
             continue
         names.add(speaker.casefold())
         anchor = q.cue_end if q.cue_end is not None else q.end
@@ -157,6 +171,8 @@ def _add_speakers(body: str, entities: list[Entity], quotes: list[Quote]) -> lis
 
 def _link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Give each quote the id and canonical name of its speaker's entity."""
+    if not quotes:
+        return []
     by_name: dict[str, Entity] = {}
     for e in entities:
         if e.type == PERSON:

@@ -43,6 +43,7 @@ class _Calendar:
     day_numeric: re.Pattern[str]
     numeric: re.Pattern[str]
     relative: re.Pattern[str]
+    date_digits: re.Pattern[str]  # the runs of digits where some form above may match (see _scan)
 
 
 def _alternation(words: list[str]) -> str:
@@ -126,6 +127,7 @@ def _calendar() -> _Calendar:
         r"|(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}))(?![\w/]|[.,-]\d)"
     )
     relative = re.compile(r"\b(?P<w>kemarin|hari ini|besok|lusa)\b", re.IGNORECASE)
+    date_digits = _date_digits(month, sorted(set(english_spellings)))
     return _Calendar(
         months,
         abbreviations,
@@ -138,6 +140,41 @@ def _calendar() -> _Calendar:
         day_numeric,
         numeric,
         relative,
+        date_digits,
+    )
+
+
+def _date_digits(month: str, english_spellings: list[str]) -> re.Pattern[str]:
+    """The runs of digits at which some date form may match, for _scan to try the forms at those
+    alone: each branch states what a form needs around its digits, as fixed-width look-arounds
+    and bounded repeats, so the scan stays linear whatever the text. It may let through runs where
+    no form matches (the forms decide), never the other way round.
+
+    A run starts after no letter, digit or `/.,-` (or after `(`), and then:
+      - four digits and `-d-d` (`2025-05-17`);
+      - one or two digits, and
+        - the same separator twice among digits (`17/5/2025`, `17.05.2025`, `17-5-2025`);
+        - a month name or a range word after (`15 Mei`, `15 hingga 17 Mei`, `15-17 Mei`);
+        - `(` and at most two spaces before (`Sabtu (17/5)`);
+        - the end of an English month name, a dot or not, and one to three spaces before
+          (`May 15`; checked by the last three letters the spellings may end with)."""
+    tail = min(3, *map(len, english_spellings)) if english_spellings else 0
+    letters = ["".join(sorted({w[-k] for w in english_spellings})) for k in range(tail, 0, -1)]
+    month_end = "".join(f"[{re.escape(chars)}]" for chars in letters) if tail else r"[^\W\d_]"
+    after = [
+        r"(?=([/.\-])\d{1,2}\1\d{4})",
+        rf"(?=\s{{1,3}}{month}|\s{{0,3}}{_RANGE_WORDS})",
+    ]
+    before = [rf"(?<=\({' ' * spaces}[0-9]{{{width}}})" for width in (1, 2) for spaces in range(3)] + [
+        rf"(?<={month_end}{dot}\s{{{spaces}}}[0-9]{{{width}}})"
+        for width in (1, 2)
+        for spaces in (1, 2, 3)
+        for dot in ("", r"\.")
+    ]
+    return re.compile(
+        r"[0-9](?<![^\W_][0-9])(?<![/.,\-][0-9])"
+        r"(?:[0-9]{3}(?=-\d{1,2}-\d)"
+        r"|[0-9]?(?![0-9])(?:" + "|".join(after + before) + "))"
     )
 
 
@@ -167,7 +204,6 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_DIGITS = re.compile(r"[0-9]+")
 _NOT_BEFORE_NUMBER = frozenset("/.,-")
 
 
@@ -176,7 +212,7 @@ def _scan(body: str, cal: _Calendar) -> list[_Found]:
     found: list[_Found] = []
     last_end = 0
     n = len(body)
-    for digits in _DIGITS.finditer(body):
+    for digits in cal.date_digits.finditer(body):
         s, e = digits.span()
         if s < last_end:
             continue
@@ -184,7 +220,8 @@ def _scan(body: str, cal: _Calendar) -> list[_Found]:
         prev = body[s - 1] if s else " "
         nxt = body[e] if e < n else " "
         f = None
-        if width <= 2 and (prev == "(" or prev == " "):
+        # `(` at most two spaces before the digits is the first thing _at_day_numeric asks for.
+        if width <= 2 and (prev == "(" or (prev == " " and "(" in body[max(0, s - 3) : s])):
             f = _at_day_numeric(body, s, cal)
         if f is None and (prev.isalnum() or prev in _NOT_BEFORE_NUMBER):
             continue

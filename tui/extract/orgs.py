@@ -20,6 +20,11 @@ def _prefix_lengths() -> dict[str, int]:
     return out
 
 
+def org_prefix_first_words() -> dict[str, int]:
+    """First word of an organisation prefix → the most words a prefix starting with it has."""
+    return _prefix_lengths()
+
+
 def match_org_prefix(texts: list[str], i: int) -> int:
     """How many tokens from i form an organisation prefix (`Badan`, `Rumah Sakit`), 0 if none."""
     if i >= len(texts):

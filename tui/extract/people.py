@@ -32,6 +32,11 @@ def _role_lengths() -> dict[str, int]:
     return out
 
 
+def role_first_words() -> dict[str, int]:
+    """First word of a role title → the most words a title starting with it has."""
+    return _role_lengths()
+
+
 def match_role(texts: list[str], i: int) -> int:
     """How many tokens from i form the longest role title (0 if none)."""
     if i >= len(texts):
@@ -62,6 +67,11 @@ def _lower_role_phrases() -> frozenset[tuple[str, ...]]:
 @cache
 def _lower_role_last_words() -> frozenset[str]:
     return frozenset(words[-1] for words in _lower_role_phrases())
+
+
+def lower_role_last_words() -> frozenset[str]:
+    """The last words of the role titles news also writes in lower case (`bicara`, `pemimpin`)."""
+    return _lower_role_last_words()
 
 
 def match_lower_role_before(texts: list[str], i: int) -> int:

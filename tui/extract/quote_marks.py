@@ -55,20 +55,12 @@ class Stretch:
         return self.pieces[-1][1]
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line."""
-    out = []
-    pos = 0
-    n = len(body)
-    while pos <= n:
-        nl = body.find("\n", pos)
-        end = n if nl < 0 else nl
-        if body[pos:end].strip():
-            out.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+    return [m.span() for m in _LINE.finditer(body) if not m.group().isspace()]
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
@@ -90,14 +82,24 @@ def _opens_paragraph_with(body: str, para: tuple[int, int], family: str) -> int 
     return None
 
 
+def has_quote_marks(body: str) -> bool:
+    """Whether `body` holds any quote mark at all (most paragraphs, and some articles, do not)."""
+    return _MARKS.search(body) is not None
+
+
 def scan_quote_marks(body: str, paragraphs: list[tuple[int, int]]) -> list[Stretch]:
     out: list[Stretch] = []
     carried: tuple[int, str, list[tuple[int, int]], int] | None = None  # open mark, family, pieces, start
     marks = [(m.start(), m.group()) for m in _MARKS.finditer(body)]
+    if not marks:
+        return out
     mark_pos = [p for p, _ in marks]
+    lo = 0
     for index, (ps, pe) in enumerate(paragraphs):
-        lo = bisect.bisect_left(mark_pos, ps)
-        hi = bisect.bisect_left(mark_pos, pe)
+        lo = bisect.bisect_left(mark_pos, ps, lo)
+        if carried is None and (lo == len(mark_pos) or mark_pos[lo] >= pe):
+            continue  # no mark and no quote running on: nothing to pair here
+        hi = bisect.bisect_left(mark_pos, pe, lo)
         para_marks = marks[lo:hi]
         start_state = None
         skip_until = ps

@@ -12,11 +12,12 @@ the article; on a line in Title Case (a headline) capitals say nothing, so none 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache, reduce
 from itertools import compress
-from operator import itemgetter, or_
+from operator import and_, itemgetter, or_
 
 from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping
 from tui.extract.model import ORG, PERSON, PLACE
@@ -26,6 +27,7 @@ from tui.extract.orgs import (
     is_known_org_acronym,
     is_non_entity_acronym,
     match_org_prefix,
+    org_prefix_first_words,
 )
 from tui.extract.people import (
     NAME_PARTICLES,
@@ -39,14 +41,17 @@ from tui.extract.people import (
     is_title_cue,
     looks_derived,
     looks_like_verb,
+    lower_role_last_words,
     match_lower_role_before,
     match_role,
     person_cues,
+    role_first_words,
     verb_cues,
 )
 from tui.extract.places import gazetteer, lookup_place
 from tui.extract.tokens import is_acronym, is_initials, tokenize
 from tui.extract.vocabulary import is_dictionary_word
+from tui.gc_pause import cyclic_collector_paused
 
 UNKNOWN = "UNKNOWN"
 ROLE = "ROLE"  # a role title written without a name (`Sekda`, `Wali Kota`)
@@ -90,6 +95,18 @@ _PEOPLE_OF = frozenset(
 )
 _LOCAL_ROLES = frozenset({"Lurah", "Camat", "Kepala Desa", "Kades", "Kapolsek", "Danramil"})
 _MAX_NAME_WORDS = 6
+# Words that join a person to a partner after them (`Hidayat dan Airlangga`, `Prabowo - Hatta`).
+_COORDINATORS = frozenset({"dan", "atau", ",", "serta", "-", "–"})
+# What `_after_person` reads after a name starts with one of these (`, S.H.`, `(Jokowi)`, `, Ketua`).
+_AFTER_NAME_MARKS = frozenset({",", "("})
+# Words that join a person to an untyped partner before them (`Hidayat dan Airlangga`).
+_PARTNER_JOINS = frozenset({"dan", "serta", "atau", "-", "–"})
+# How far past either end of the tokens a rule may look (`tx[end + 3]`, `tx[k - 2]`).
+_PAD = 16
+# How many times `_written_lower` scans the tokens before it builds a set of the lower-case words.
+_LOWER_SCANS = 4
+_TEXTS_PAD = [""] * _PAD
+_CAPS_PAD = [False] * _PAD
 _MAX_PLACE_WORDS = 5
 
 
@@ -108,7 +125,65 @@ class Found:
 
 def find_mentions(body: str) -> list[Found]:
     """Typed mentions in text order. Never raises on any string."""
-    return _Scanner(body).scan()
+    # The pass makes tens of thousands of small acyclic objects per long article; the cycle
+    # collections their allocations trigger would find nothing (about a tenth of the pass).
+    with cyclic_collector_paused():
+        return _Scanner(body).scan()
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicons:
+    """The lexicons the scanner reads, gathered once per process rather than once per article."""
+
+    cues: frozenset[str]
+    verb_cues: frozenset[str]
+    place_context: frozenset[str]
+    place_prefixes: frozenset[str]
+    admin_prefixes: frozenset[str]
+    function_words: frozenset[str]
+    place_prefix_heads: frozenset[str]
+    owned_nouns: frozenset[str]
+    apposition_heads: frozenset[str]
+    subunit_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    company_forms: frozenset[str]
+    english_role_heads: frozenset[str]
+    online_services: frozenset[str]
+    world_places: frozenset[str]
+    subject_adverbs: frozenset[str]
+    common_capitalised: frozenset[str]
+    non_name_words: frozenset[str]
+    place_suffixes: frozenset[str]
+    person_companions: frozenset[str]
+    person_prepositions: frozenset[str]
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    place_prefixes = load_lexicon("place_prefixes")
+    return _Lexicons(
+        cues=person_cues(),
+        verb_cues=verb_cues(),
+        place_context=load_lexicon("place_context"),
+        place_prefixes=place_prefixes,
+        admin_prefixes=load_lexicon("admin_place_prefixes"),
+        function_words=load_casefolded("function_words"),
+        place_prefix_heads=frozenset(p.split()[0] for p in place_prefixes),
+        owned_nouns=load_casefolded("person_owned_nouns"),
+        apposition_heads=load_casefolded("apposition_heads"),
+        subunit_heads=load_lexicon("org_subunit_heads"),
+        org_suffixes=load_lexicon("org_suffixes"),
+        company_forms=load_lexicon("company_forms"),
+        english_role_heads=load_lexicon("english_role_heads"),
+        online_services=load_lexicon("online_services"),
+        world_places=load_lexicon("world_places"),
+        subject_adverbs=load_lexicon("subject_adverbs"),
+        common_capitalised=load_lexicon("common_capitalised_words"),
+        non_name_words=load_lexicon("non_name_words"),
+        place_suffixes=load_lexicon("place_suffixes"),
+        person_companions=load_casefolded("person_companions"),
+        person_prepositions=load_casefolded("person_prepositions"),
+    )
 
 
 class _Scanner:
@@ -118,57 +193,67 @@ class _Scanner:
         self.texts, self.starts, self.ends = tokens.texts, tokens.starts, tokens.ends
         self.n = len(self.texts)
         # Capitalised tokens start every mention; the pass visits only these.
+        # Padded at the end (a rule reads only indices below n from it, but may look past the end).
         self.caps = list(map(str.isupper, map(itemgetter(0), self.texts)))
+        self.caps += _CAPS_PAD
+        # The token texts padded at the end, so that a rule may look a few tokens past either end
+        # (index -1 is a pad too) without a bounds test: `tx[k]` is "" and `capx[k]` False there.
+        self.tx = self.texts + _TEXTS_PAD
+        self.capx = self.caps
+        # Indices of the tokens that open a line: a name never runs over a line break.
+        self.line_openers = _line_openers(body, self.starts)
         self.found: list[Found] = []
-        self.cues = person_cues()
-        self.verb_cues = verb_cues()
-        self.place_context = load_lexicon("place_context")
-        self.place_prefixes = load_lexicon("place_prefixes")
-        self.admin_prefixes = load_lexicon("admin_place_prefixes")
-        self.function_words = load_casefolded("function_words")
-        self.place_prefix_heads = frozenset(p.split()[0] for p in self.place_prefixes)
-        self.owned_nouns = load_casefolded("person_owned_nouns")
-        self.apposition_heads = load_casefolded("apposition_heads")
-        self.subunit_heads = load_lexicon("org_subunit_heads")
-        self.org_suffixes = load_lexicon("org_suffixes")
-        self.company_forms = load_lexicon("company_forms")
-        self.english_role_heads = load_lexicon("english_role_heads")
-        self.online_services = load_lexicon("online_services")
+        self.lex = lex = _lexicons()
+        self.cues = lex.cues
+        self.verb_cues = lex.verb_cues
+        self.place_context = lex.place_context
+        self.place_prefixes = lex.place_prefixes
+        self.admin_prefixes = lex.admin_prefixes
+        self.function_words = lex.function_words
+        self.place_prefix_heads = lex.place_prefix_heads
+        self.owned_nouns = lex.owned_nouns
+        self.apposition_heads = lex.apposition_heads
+        self.subunit_heads = lex.subunit_heads
+        self.org_suffixes = lex.org_suffixes
+        self.company_forms = lex.company_forms
+        self.english_role_heads = lex.english_role_heads
+        self.online_services = lex.online_services
         self.non_entity: set[str] = set()  # acronyms this article defines as common nouns
         self.defined: dict[str, str] = {}  # casefolded acronym → the organisation it stands for
         self.person_alias: dict[str, str] = {}  # casefolded short name in brackets → the person
-        self.title_lines: tuple[list[int], list[int]] | None = None  # built on first need
-        self.lower_words: frozenset[str] | None = None  # built on first need
-        self.opens_place: dict[str, bool] = {}  # token → it can open a place name
+        self.title_tokens: frozenset[int] | None = None  # built on first need
+        self.lower_words: frozenset[str] | None = None  # built when asked often
+        self.lower_asks = 0
+        # (token index, or -1 - index when minor regions are left out) → lookup_place's answer there
+        self.place_hits: dict[int, tuple[int, str] | None] = {}
 
     # -- small predicates -------------------------------------------------------------------
-    def cap(self, i: int) -> bool:
-        return 0 <= i < self.n and self.caps[i]
-
-    def text(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < self.n else ""
-
     def same_line(self, j: int) -> bool:
         """Token j is on the line of token j-1: a name never runs over a line break."""
-        return "\n" not in self.body[self.ends[j - 1] : self.starts[j]]
+        return j not in self.line_openers
 
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True
-        return self.texts[i - 1] in _OPENERS or "\n" in self.body[self.ends[i - 1] : self.starts[i]]
+        return self.texts[i - 1] in _OPENERS or i in self.line_openers
 
-    def emit(self, type_: str, i: int, j: int, name: str, **kw: object) -> int:
+    def emit(
+        self, type_: str, i: int, j: int, name: str, role: str | None = None, acronym: str | None = None
+    ) -> int:
         """Record tokens i..j-1 as a mention; returns its index in self.found."""
-        start, end = self.starts[i], self.ends[j - 1]
-        if type_ == PERSON:
+        if type_ == PERSON and self.tx[i - 1] in _PARTNER_JOINS:
             self._type_partner_before(i)
-        self.found.append(Found(type_, start, end, name, sentence_initial=self.sentence_initial(i), **kw))
+        initial = i == 0 or self.texts[i - 1] in _OPENERS or i in self.line_openers
+        self.found.append(Found(type_, self.starts[i], self.ends[j - 1], name, role, acronym, initial))
         return len(self.found) - 1
 
     def words(self, i: int, j: int) -> list[str]:
         """Token texts i..j-1 without parenthesised pieces."""
+        tokens = self.texts[i:j]
+        if "(" not in tokens and ")" not in tokens:
+            return tokens  # nearly always: no brackets to leave out
         out, depth = [], 0
-        for t in self.texts[i:j]:
+        for t in tokens:
             if t == "(":
                 depth += 1
             elif t == ")":
@@ -184,15 +269,24 @@ class _Scanner:
     # -- the pass ---------------------------------------------------------------------------
     def scan(self) -> list[Found]:
         next_free = 0
-        heads = _LOWER_CASE_BODY_HEADS
-        # Built in C (compress/map) rather than a per-token loop: this list is the whole pass.
-        starts = compress(range(self.n), map(or_, self.caps, map(heads.__contains__, self.texts)))
         texts = self.texts
+        # Built in C (compress, list.index) rather than a per-token loop: this list is the whole
+        # pass. The capitalised tokens, and the few heads of bodies written in lower case.
+        starts: Iterable[int] = compress(range(self.n), self.caps)
+        lower_heads = _indices_of(texts, "kementerian") + _indices_of(texts, "pemerintah")
+        if lower_heads:
+            starts = sorted([*starts, *lower_heads])
+        facts_of = _FACTS
         for i in starts:
             if i >= next_free:
+                facts = facts_of[texts[i]]
                 # Most starts are no ministry or government head: skip that call for them.
-                body_end = self._lower_case_body(i) if texts[i].casefold() in heads else 0
-                next_free = max(body_end or self._run(i), i + 1)
+                body_end = self._lower_case_body(i) if facts & _F_BODY_HEAD else 0
+                if not body_end and facts & _F_FUNCTION:
+                    next_free = i + 1  # `Namun`, `Dalam`, `Senin` open no mention
+                    continue
+                end = body_end or self._run(i, facts)
+                next_free = end if end > i else i + 1
         return self.found
 
     def _lower_case_body(self, i: int) -> int:
@@ -208,7 +302,7 @@ class _Scanner:
             if not size or not any(t.islower() for t in self.texts[k : k + size]):
                 return 0  # `Kementerian Luar Negeri`: the capitalised pass reads it
             k += size
-        place = self._place_at(k, allow_minor=False, facilities=False) if self.cap(k) else None
+        place = self._place_at(k, allow_minor=False, facilities=False) if self.capx[k] else None
         if place and place[1] in load_lexicon("world_places"):
             k = place[0]
         elif head == "pemerintah":
@@ -220,11 +314,16 @@ class _Scanner:
     def _in_title_line(self, i: int) -> bool:
         """Token i stands on a short line written in Title Case (`Todung: Persekusi Hanya Terjadi
         di Negara Gagal`): there capitals say nothing about names."""
-        if self.title_lines is None:
-            self.title_lines = _title_line_spans(self.body)
-        starts, ends = self.title_lines
-        k = bisect_right(starts, self.starts[i]) - 1
-        return k >= 0 and self.starts[i] < ends[k]
+        if self.title_tokens is None:
+            self.title_tokens = self._title_line_tokens()
+        return i in self.title_tokens
+
+    def _title_line_tokens(self) -> frozenset[int]:
+        """The indices of the tokens on lines written in Title Case."""
+        out: set[int] = set()
+        for line_start, line_end in zip(*_title_line_spans(self.body), strict=True):
+            out.update(range(bisect_left(self.starts, line_start), bisect_left(self.starts, line_end)))
+        return frozenset(out)
 
     def _in_web_address(self, i: int) -> bool:
         """`JATIMSATUNEWS.COM`, `detik.com`: words glued to a dot are a web address."""
@@ -237,12 +336,15 @@ class _Scanner:
 
     def _acronym_definition_after(self, i: int) -> int:
         """If the capitalised words from i are followed by `(ACRONYM)`, the index of `)`, else 0."""
-        j = i
-        while j < self.n and j - i < 10 and (self.cap(j) or (self.text(j) == "dan" and self.cap(j + 1))):
+        caps, tx = self.caps, self.tx
+        j, stop = i, min(self.n, i + 10)
+        while j < stop and (caps[j] or (tx[j] == "dan" and caps[j + 1])):
             j += 1
+        if tx[j] != "(":
+            return 0  # nearly always: no bracket after the words
         if j > i and self.texts[j - 1] == ")":
             return 0
-        if j > i and self.text(j) == "(" and self.text(j + 2) == ")" and self._short_form_of(i, j + 1):
+        if j > i and self.tx[j] == "(" and self.tx[j + 2] == ")" and self._short_form_of(i, j + 1):
             return j + 2
         return 0
 
@@ -253,7 +355,7 @@ class _Scanner:
         if short in load_mapping("org_abbreviations"):
             return False  # `Pemerintah Kota (Pemkot) Malang`: a short form inside the name
         first = short[0].upper()
-        if first != self.texts[i][0] and not (is_acronym(self.texts[i]) and first == self.text(i + 1)[:1]):
+        if first != self.texts[i][0] and not (is_acronym(self.texts[i]) and first == self.tx[i + 1][:1]):
             # `Rieke Diah Pitaloka (PDIP)` names a party, it does not define one; but `PT Melati
             # Technofo Indonesia (MTI)` leaves the company's form out of its acronym.
             return False
@@ -262,14 +364,14 @@ class _Scanner:
     def _in_address(self, end: int) -> bool:
         """`Menteng, Jakarta Pusat`, `di RSPP, Cikini, Jakarta`: a name right before `, <region>`."""
         return (
-            self.text(end) == ","
-            and self.cap(end + 1)
+            self.tx[end] == ","
+            and self.capx[end + 1]
             and self._place_at(end + 1, allow_minor=False, facilities=False) is not None
         )
 
     def _coordinated_with_person(self, i: int) -> bool:
         """`Hidayat dan Airlangga`, `Prabowo - Hatta`: the partner of a person is one."""
-        if i < 2 or self.texts[i - 1] not in ("dan", "atau", ",", "serta", "-", "–"):
+        if i < 2 or self.texts[i - 1] not in _COORDINATORS:
             return False
         last = self.found[-1] if self.found else None
         return last is not None and last.type == PERSON and last.end == self.ends[i - 2]
@@ -278,9 +380,9 @@ class _Scanner:
         """`Hidayat dan Airlangga mundur`, `Yulianis, dan Oktarina`: an untyped name joined to the
         person at i by `dan`, `serta`, `atau` or a comma in a list is a person too."""
         k = i - 1
-        if self.text(k) in ("dan", "serta", "atau") and self.text(k - 1) == ",":
+        if self.tx[k] in ("dan", "serta", "atau") and self.tx[k - 1] == ",":
             k -= 1
-        elif self.text(k) not in ("dan", "serta", "atau", "-", "–"):
+        elif self.tx[k] not in ("dan", "serta", "atau", "-", "–"):
             return
         last = self.found[-1] if self.found else None
         if last is not None and last.type == UNKNOWN and k >= 1 and last.end == self.ends[k - 1]:
@@ -288,60 +390,68 @@ class _Scanner:
 
     def _object_of(self, i: int) -> bool:
         """The word before i takes a person as its object: a me-/di- verb or a preposition of people."""
-        prev = self.text(i - 1)
-        return prev.casefold() in load_casefolded("person_prepositions") or _looks_like_verb(prev)
+        prev = self.tx[i - 1]
+        return prev.casefold() in self.lex.person_prepositions or _looks_like_verb(prev)
 
     def _quoted_whole(self, i: int, end: int) -> bool:
         """The capitalised words i..end-1 are all that stands between a pair of quote marks."""
-        return self.text(i - 1) in _OPEN_QUOTES and self.text(end) in _CLOSE_QUOTES
+        return self.tx[i - 1] in _OPEN_QUOTES and self.tx[end] in _CLOSE_QUOTES
 
     def _shouting(self, k: int) -> bool:
         """Token k stands among words written all in capitals (`PEMKOT GELAR RETRET UNTUK ASN`):
         there capitals say nothing about acronyms."""
-        return sum(1 for t in self.texts[max(0, k - 2) : k + 3] if t[0].isalpha() and is_acronym(t)) >= 3
+        near = self.texts[max(0, k - 2) : k + 3]
+        return sum(1 for t in near if t[0].isalpha() and _FACTS[t] & _F_ACRONYM) >= 3
 
     def _ends_mention(self, k: int) -> bool:
         last = self.found[-1] if self.found else None
         return last is not None and last.end == self.ends[k]
 
-    def _acts_as_person(self, i: int, end: int, words: list[str], initial: bool) -> bool:
+    def _acts_as_person(
+        self, i: int, end: int, words: list[str], initial: bool, any_bits: int, all_bits: int
+    ) -> bool:
         """`Jokowi memutuskan`, `Bambang Widjojanto tetap dilantik`, `Fernita percaya`: a name as the
         subject of a verb. Words that are all common words too (`Harga naik`) count only
         mid-sentence: two words or more, or one word right after a comma (`..., Agung justru
         melihatnya`)."""
-        if any("-" in w for w in words):
+        if any_bits & _F_HYPHEN:
             return False
-        common = all(map(is_dictionary_word, words))
-        numbered = any(map(_ROMAN_NUMERAL.fullmatch, words))
-        if numbered and all(is_dictionary_word(w) or _ROMAN_NUMERAL.fullmatch(w) for w in words):
+        common = all_bits & _F_DICTIONARY
+        if any_bits & _F_ROMAN and all(_FACTS[w] & (_F_DICTIONARY | _F_ROMAN) for w in words):
             return False  # `Perang Dunia I berakhir`: a numbered event, common words and a numeral
         if common and initial:
             return False
-        if common and len(words) == 1 and self.text(i - 1) != ",":
+        if common and len(words) == 1 and self.tx[i - 1] != ",":
             # Mid-sentence a capital is written on purpose: a dictionary word there (`bahwa Angel
             # memiliki`) is a name when the text never writes it in lower case.
             return not self._written_lower(words[0]) and self._acts(end)
-        if initial and len(words) >= 2 and is_affixed_verb(words[0]):
+        if initial and len(words) >= 2 and _FACTS[words[0]] & _F_AFFIXED_VERB:
             return False  # `Menyerap Shakespeare, ...`: a verb opens the sentence
         if self._acts(end):
             return True
         # A word no dictionary knows, before `sudah`, `akan`, `percaya`: the subject of a clause.
-        return not common and self.text(end) in load_lexicon("subject_adverbs")
+        return not common and self.tx[end] in self.lex.subject_adverbs
 
     def _written_lower(self, word: str) -> bool:
         """`word` also stands in lower case in this body, so it is a common word here."""
+        low = word.casefold()
         if self.lower_words is None:
+            self.lower_asks += 1
+            if self.lower_asks <= _LOWER_SCANS:
+                # Asked about once an article: a C-level scan of the tokens is cheaper than a set
+                # of every lower-case word; the set is built once the question comes back often.
+                return low[:1].islower() and low in self.texts
             self.lower_words = frozenset(
                 compress(self.texts, map(str.islower, map(itemgetter(0), self.texts)))
             )
-        return word.casefold() in self.lower_words
+        return low in self.lower_words
 
     def _apposition_after(self, end: int, words: list[str]) -> bool:
         """`Smith, wakil presiden ...`, `Rouhani, seorang tokoh moderat`, `Gates, yang ...`: a name
         followed by a comma and a description of a person."""
-        if self.text(end) != ",":
+        if self.tx[end] != ",":
             return False
-        head = self.text(end + 1)
+        head = self.tx[end + 1]
         if not head.islower():
             return False
         if head in self.apposition_heads:
@@ -351,20 +461,20 @@ class _Scanner:
     def _role_follows(self, end: int) -> bool:
         """`Marwan yang juga Ketua Fraksi PKB`, `Agus, yang kini menjabat Kepala Dinas`: a name
         followed by `yang` and a role title is the holder of that role."""
-        k = end + (self.text(end) == ",")
-        if self.text(k) != "yang":
+        k = end + (self.tx[end] == ",")
+        if self.tx[k] != "yang":
             return False
         k += 1
-        while self.text(k) in _ROLE_LINKS and k - end < 5:
+        while self.tx[k] in _ROLE_LINKS and k - end < 5:
             k += 1
-        return bool(match_role(self.texts, k)) or self.text(k) in self.apposition_heads
+        return bool(match_role(self.texts, k)) or self.tx[k] in self.apposition_heads
 
     def _as_role(self, end: int) -> bool:
         """`pengangkatan Prasetyo sebagai Jaksa Agung`, `menerima Angel sebagai calon legislator`:
         a name given a role or a description of a person by `sebagai` is a person."""
-        if self.text(end) != "sebagai":
+        if self.tx[end] != "sebagai":
             return False
-        nxt = self.text(end + 1)
+        nxt = self.tx[end + 1]
         return bool(match_role(self.texts, end + 1)) or (nxt.islower() and nxt in self.apposition_heads)
 
     def _opens_sentence_only(self, k: int) -> bool:
@@ -377,50 +487,58 @@ class _Scanner:
 
     def _acts(self, end: int) -> bool:
         """The words after a name make it the subject of a verb (`memutuskan`, `sudah datang`)."""
-        nxt = self.text(end)
-        if _acts_verb(nxt):
+        nxt = self.tx[end]
+        if _FACTS[nxt] & _F_ACTS_VERB:
             return True
-        adverbs = load_lexicon("subject_adverbs")
-        return nxt in adverbs and (_acts_verb(self.text(end + 1)) or self.text(end + 1) in adverbs)
+        adverbs = self.lex.subject_adverbs
+        return nxt in adverbs and (_FACTS[self.tx[end + 1]] & _F_ACTS_VERB or self.tx[end + 1] in adverbs)
 
     def _skip_title(self, i: int) -> int:
         """The capitalised run of a title (`predikat Nawasena`, `kategori Media Sosial`)."""
         j = i
-        while j < self.n and (self.cap(j) or (self.text(j) in ("dan", "&", "-", "/") and self.cap(j + 1))):
+        while j < self.n and (self.capx[j] or (self.tx[j] in ("dan", "&", "-", "/") and self.capx[j + 1])):
             j += 1
         return j
 
-    def _run(self, i: int) -> int:
-        if self.texts[i].casefold() in self.function_words or self._in_web_address(i):
-            return i + 1  # `Namun`, `Dalam`, `Senin` open no mention
-        if i and is_title_cue(self.texts[i - 1]):
-            return self._skip_title(i)
-        alias_of = self.person_alias.get(self.texts[i].casefold())
-        if alias_of is not None:  # `SBY` after `Susilo Bambang Yudhoyono (SBY)`
-            return self._after_person(i + 1, self.emit(PERSON, i, i + 1, alias_of))
-        lower_role = match_lower_role_before(self.texts, i)
-        if lower_role and self.texts[i - 1] not in self.cues and not match_role(self.texts, i):
-            # `kata juru bicara Mayjen Shaukat Sultan`, `pemimpin MDC Morgan Tsvangirai`: a role
-            # written in lower case mid-sentence still names the holder after it.
-            return self._role_run(i - lower_role, lower_role)
-        j = i
-        if (
-            self.texts[i] in load_lexicon("opening_honorifics")
-            and _name_word_kind(self.text(i + 1)) == _NAME_WORD
+    def _run(self, i: int, facts: int) -> int:
+        """Read the mention that starts at token i (whose facts are `facts`); returns where it ends."""
+        tok = self.texts[i]
+        if facts & _F_FUNCTION or (
+            (self.tx[i - 1] == "." or self.tx[i + 1] == ".") and self._in_web_address(i)
         ):
+            return i + 1  # `Namun`, `Dalam`, `Senin` open no mention
+        before = _FACTS[self.texts[i - 1]] if i else 0
+        if before & _F_TITLE_CUE:
+            return self._skip_title(i)
+        if self.person_alias:
+            alias_of = self.person_alias.get(tok.casefold())
+            if alias_of is not None:  # `SBY` after `Susilo Bambang Yudhoyono (SBY)`
+                return self._after_person(i + 1, self.emit(PERSON, i, i + 1, alias_of))
+        if before & _F_LOWER_ROLE_LAST:
+            lower_role = match_lower_role_before(self.texts, i)
+            if lower_role and self.texts[i - 1] not in self.cues and not match_role(self.texts, i):
+                # `kata juru bicara Mayjen Shaukat Sultan`, `pemimpin MDC Morgan Tsvangirai`: a role
+                # written in lower case mid-sentence still names the holder after it.
+                return self._role_run(i - lower_role, lower_role)
+        if not facts & _F_RUN_SPECIAL and (not self.defined or tok.casefold() not in self.defined):
+            # No honorific, role, body, acronym or place opens here (the checks below would all
+            # fail): an untyped name, read by its context.
+            return self._unknown_run(i, facts)
+        j = i
+        if facts & _F_OPENING_HONORIFIC and _name_word_kind(self.tx[i + 1]) == _NAME_WORD:
             j += 1  # `H Mohamad Nasir`: the pilgrim's title without its dot
-        while (is_honorific(self.text(j)) or (j > i and self._rank_grade(j))) and self.cap(j + 1):
+        while (_FACTS[self.tx[j]] & _F_HONORIFIC or (j > i and self._rank_grade(j))) and self.capx[j + 1]:
             j += 1
         honorific = j > i
         if honorific and self.texts[j] in self.place_prefix_heads:
             return j + 1  # `Ibu Kota`, `Bapak Kota`: a common noun (the capital city), no person
         if not honorific:
             # A region of two words or more beats a role word inside it (`Raja Ampat`).
-            place = self._place_at(i, allow_minor=False, facilities=False)
+            place = self._place_at(i, allow_minor=False, facilities=False) if facts & _F_OPENS_PLACE else None
             if place and place[0] - i >= 2 and not match_role(self.texts, i) > place[0] - i:
                 self.emit(PLACE, i, place[0], place[1])
                 return place[0]
-        size = match_role(self.texts, j)
+        size = match_role(self.texts, j) if _FACTS[self.texts[j]] & _F_ROLE_FIRST else 0
         if size:
             # `CEO`, `CTO`: an English title takes its company before the name.
             return self._role_run(j, size, english=bool(_CHIEF_OFFICER.fullmatch(self.texts[j])))
@@ -440,13 +558,15 @@ class _Scanner:
                 index = self.emit(PERSON, j, end, " ".join(self.words(j, end)))
                 return self._after_person(end, index)
             return j
-        end = self._org_at(i, in_role=False)
+        end = self._org_at(i, in_role=False) if facts & _F_ORG_OPENER or self.defined else 0
         if end:
             return end
-        place = self._place_at(i, allow_minor=self._minor_context(i))
+        place = None
+        if facts & _F_OPENS_PLACE:
+            place = self._place_at(i, allow_minor=self._minor_context(i))
         if place:
             end, name = place
-            part = self.text(end)
+            part = self.tx[end]
             if (
                 (part in _DIRECTIONS or (part.casefold() in _DIRECTIONS and not self._in_title_line(end)))
                 and name in load_lexicon("world_places")
@@ -464,23 +584,21 @@ class _Scanner:
             if not self._nationality_use(i, name):
                 self.emit(PLACE, i, end, name)
             return end
-        return self._unknown_run(i)
+        return self._unknown_run(i, facts)
 
     def _names_something_else(self, end: int) -> bool:
         """The capitalised word right after a place (token `end`) makes the run the name of
         something other than the place: an English generic noun or an affixed Indonesian word."""
-        if not self.cap(end) or not self.same_line(end):
+        if not self.capx[end] or not self.same_line(end):
             return False
         word = self.texts[end]
-        return (
-            word in load_lexicon("non_name_words") or _looks_like_affixed_word(word) or is_affixed_verb(word)
-        )
+        return word in self.lex.non_name_words or _looks_like_affixed_word(word) or is_affixed_verb(word)
 
     def _nationality_use(self, i: int, name: str) -> bool:
         """`serangan udara Israel`, `perusahaan farmasi Inggris`, `pemerintah Indonesia`: a country
         right after a common noun says whose, not where, so it is no place mention. After a
         preposition (`di Israel`), a verb (`menyerang Israel`) or at a sentence start it is one."""
-        if i == 0 or name not in load_lexicon("world_places"):
+        if i == 0 or name not in self.lex.world_places:
             return False
         prev = self.texts[i - 1]
         if not prev.isalpha() or not prev.islower():
@@ -504,19 +622,19 @@ class _Scanner:
         title_end = k
         while k < self.n:
             if (
-                self.text(k) == "("
-                and self.text(k + 2) == ")"
-                and (is_role_abbreviation(self.text(k + 1)) or self.cap(k + 1))
+                self.tx[k] == "("
+                and self.tx[k + 2] == ")"
+                and (is_role_abbreviation(self.tx[k + 1]) or self.capx[k + 1])
                 and match_role(self.texts, k + 3)
             ):
                 k += 3  # `Penjabat (Pj.) Wali Kota`
                 continue
             more = match_role(self.texts, k)
-            if more and not is_complement_word(self.text(k)):
+            if more and not is_complement_word(self.tx[k]):
                 k += more
                 role_end = title_end = k
                 continue
-            if self.text(k) == "(" and self.text(k + 2) == ")" and is_role_abbreviation(self.text(k + 1)):
+            if self.tx[k] == "(" and self.tx[k + 2] == ")" and is_role_abbreviation(self.tx[k + 1]):
                 k += 3  # `Sekretaris Daerah (Sekda) Kota Malang`
                 continue
             break
@@ -548,24 +666,24 @@ class _Scanner:
                 # `Presiden SBY`: initials are the name of the one who holds the office.
                 index = self.emit(PERSON, k, k + 1, tok, role=self.span_text(role_start, role_end))
                 return self._after_person(k + 1, index)
-            if self.cap(k) and (is_complement_word(tok) or is_acronym(tok)):
+            if self.capx[k] and (is_complement_word(tok) or is_acronym(tok)):
                 k = role_end = k + 1
                 continue
-            if tok == "(" and self.text(k + 1) in self.company_forms and self.text(k + 2) == ")":
+            if tok == "(" and self.tx[k + 1] in self.company_forms and self.tx[k + 2] == ")":
                 k = role_end = k + 3  # `General Manager PT Pertamina (Persero) Yanuar Budi`
                 continue
             if (_is_brand(tok) or tok in self.online_services) and self.same_line(k):
                 self.emit(ORG, k, k + 1, tok)  # `CEO ViuGraph Wahyu Widi`: the company, then the name
                 k = role_end = k + 1
                 continue
-            if tok in ("dan", ",", "&") and self.cap(k + 1) and is_complement_word(self.text(k + 1)):
+            if tok in ("dan", ",", "&") and self.capx[k + 1] and is_complement_word(self.tx[k + 1]):
                 k += 1
                 continue
             if (
                 tok in ("dan", "&")
-                and self.cap(k + 1)
-                and self.cap(k + 2)
-                and not is_acronym(self.text(k + 1))
+                and self.capx[k + 1]
+                and self.capx[k + 2]
+                and not is_acronym(self.tx[k + 1])
                 and not match_role(self.texts, k + 1)
             ):
                 k = role_end = k + 2  # `Direktur Pemasaran dan Niaga Pertamina`: one more portfolio word
@@ -596,16 +714,16 @@ class _Scanner:
         role = self.span_text(role_start, role_end)
         # The name: right after the role, or after a comma (`Wali Kota Malang, Wahyu Hidayat,`).
         start = k
-        modifier = self.text(k)
+        modifier = self.tx[k]
         if (
             modifier in _ROLE_MODIFIERS
             or (modifier.casefold() in _ROLE_MODIFIERS and not self._in_title_line(k))
-        ) and self.cap(k + 1):
+        ) and self.capx[k + 1]:
             # `Presiden terpilih Joko Widodo`, `Kapolri baru Badrodin Haiti`, and the same with the
             # modifier capitalised as part of the title (`Presiden Terpilih Joko Widodo`), but not
             # in a headline, where every word is capitalised (`Tersangka Baru Kasus Suap`).
             start = k = k + 1
-        if self.text(k) == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
+        if self.tx[k] == "," and apposition_of is None and not self._place_at(k + 1, allow_minor=False):
             start = k + 1  # not `kantor Presiden, Jakarta`
         start = self._past_ranks(start)
         past = self._past_title_words(start)
@@ -619,10 +737,11 @@ class _Scanner:
             # A headline capitalises every word (`Pengusaha Merupakan Donatur Utama`): there the
             # name stops at the first common word, and a verb among the body's words (`Hakim
             # Putuskan Larangan Imigrasi Trump`) says the words after the title are a sentence.
-            cut = next((p for p in range(start, end) if _common_in_headline(self.texts[p])), end)
-            verb = any(map(is_affixed_verb, self.words(title_end, role_end)))
-            if (cut < end or verb) and self._in_title_line(start):
-                end = start if verb else cut
+            if self._in_title_line(start):
+                cut = next((p for p in range(start, end) if _common_in_headline(self.texts[p])), end)
+                verb = any(map(is_affixed_verb, self.words(title_end, role_end)))
+                if cut < end or verb:
+                    end = start if verb else cut
         if (
             english
             and end == start + 1
@@ -632,7 +751,7 @@ class _Scanner:
             # after an English title one word (before its country) is the company.
             self.emit(ORG, start, end, self.texts[start])
             role_end = end
-            name_end = self._name_end(end + 1) if self.text(end) == "," else 0
+            name_end = self._name_end(end + 1) if self.tx[end] == "," else 0
             if name_end > end + 1:  # `CTO Line, Park Euivin`: the holder after the company
                 role = self.span_text(role_start, role_end)
                 start, end = end + 1, name_end
@@ -664,7 +783,7 @@ class _Scanner:
         words = self.words(start, end)
         if not _name_like(words):
             return False
-        listed = self.text(end) in (",", "dan", "serta", ".")
+        listed = self.tx[end] in (",", "dan", "serta", ".")
         if is_dictionary_word(words[0]):
             return listed and len(words) >= 2 and not all(map(is_dictionary_word, words))
         return len(words) >= 2 or listed
@@ -681,7 +800,7 @@ class _Scanner:
             if j > i and not self.same_line(j):
                 break
             if self.texts[j] in heads:
-                return j + 1 if j > i and self.cap(j + 1) and self.same_line(j + 1) else 0
+                return j + 1 if j > i and self.capx[j + 1] and self.same_line(j + 1) else 0
             j += 1
         return 0
 
@@ -702,9 +821,9 @@ class _Scanner:
         """Where the name starts after honorifics and ranks at k (`Laksamana Madya`, `Brigadir
         Jenderal`, `Jenderal TNI`, `AKBP`), or k if none is there."""
         j = k
-        while (is_honorific(self.text(j)) or (j > k and self._rank_grade(j))) and self.cap(j + 1):
+        while (is_honorific(self.tx[j]) or (j > k and self._rank_grade(j))) and self.capx[j + 1]:
             j += 1
-        if j > k and is_acronym(self.text(j)) and self.cap(j + 1) and self.same_line(j + 1):
+        if j > k and is_acronym(self.tx[j]) and self.capx[j + 1] and self.same_line(j + 1):
             if _name_word_kind(self.texts[j + 1]) == _NAME_WORD:
                 j += 1  # `Jenderal TNI Gatot Nurmantyo`, `Brigjen Pol Rikwanto`: the service after the rank
         return j
@@ -719,7 +838,7 @@ class _Scanner:
             t = self.texts[j]
             if t.isdigit() or (j > k and _ROMAN_NUMERAL.fullmatch(t)):
                 j += 1
-            elif t == "/" and j > k and self.cap(j + 1) and is_acronym(self.text(j + 1)):
+            elif t == "/" and j > k and self.capx[j + 1] and is_acronym(self.tx[j + 1]):
                 j += 2
             else:
                 break
@@ -740,20 +859,20 @@ class _Scanner:
         past = self._past_ranks(end)
         if past > end and self._name_end(past) > past:
             return end  # `Kanit Reskrim Polsek Metro Tanah Abang Kompol Mustakim`: a rank opens the name
-        if nxt == "(" and self.text(end + 2) == ")" and is_acronym(self.text(end + 1)):
+        if nxt == "(" and self.tx[end + 2] == ")" and is_acronym(self.tx[end + 1]):
             # `Direktur Lingkar Madani (Lima) ...`, but not a person's own initials (`Budi Santoso (BS)`).
             initials = "".join(w[0] for w in self.words(k, end)).upper()
-            if self.text(end + 1).upper() != initials and self._name_end(end + 3) > end + 3:
+            if self.tx[end + 1].upper() != initials and self._name_end(end + 3) > end + 3:
                 return end
             return 0
         common = all(map(is_dictionary_word, self.words(k, end)))
-        if is_acronym(nxt) and not is_initials(nxt) and _name_word_kind(self.text(end + 1)) == _NAME_WORD:
+        if is_acronym(nxt) and not is_initials(nxt) and _name_word_kind(self.tx[end + 1]) == _NAME_WORD:
             return end if common and self.same_line(end + 1) else 0
-        nxt_word = self.text(end + 1)
+        nxt_word = self.tx[end + 1]
         if (
             nxt in ("dan", "&")
             and common
-            and self.cap(end + 1)
+            and self.capx[end + 1]
             and (is_dictionary_word(nxt_word) or is_complement_word(nxt_word))
         ):
             return end
@@ -777,7 +896,7 @@ class _Scanner:
         j, start = k, k
         while j < self.n and j - k < _MAX_NAME_WORDS + 4 and self.caps[j] and self.texts[j].isalpha():
             t = self.texts[j]
-            if looks_derived(t) or (j > k and lookup_place([t], allow_minor=False)):
+            if _FACTS[t] & _F_DERIVED or (j > k and _FACTS[t] & _F_MAJOR_PLACE):
                 start = j + 1
             j += 1
         return start if start < j else k
@@ -785,7 +904,7 @@ class _Scanner:
     def _initials_before_name(self, k: int) -> bool:
         """Token k is two capitals (`TB`, `MS`) that no lexicon knows as a body, right before a
         capitalised name word: the initials that open a name (`TB Hasanuddin`)."""
-        tok, nxt = self.text(k), self.text(k + 1)
+        tok, nxt = self.tx[k], self.tx[k + 1]
         return (
             len(tok) == 2
             and tok.isalpha()
@@ -811,7 +930,7 @@ class _Scanner:
     def _balinese_name_at(self, k: int) -> bool:
         """`I Made Mudharta`, `Ni Luh Putu`: `I` or `Ni` before a Balinese birth-order or caste name
         opens a person's name (after a body, `I` would otherwise read as a Roman numeral)."""
-        return self.texts[k] in ("I", "Ni") and self.text(k + 1) in load_lexicon("balinese_name_openers")
+        return self.texts[k] in ("I", "Ni") and self.tx[k + 1] in load_lexicon("balinese_name_openers")
 
     def _lone_person_acronym(self, k: int) -> bool:
         """`Presiden SBY mengatakan`: an acronym no lexicon knows as a body, with no name after it."""
@@ -822,31 +941,33 @@ class _Scanner:
             and not is_known_org_acronym(tok)
             and not is_non_entity_acronym(tok)
             and tok.casefold() not in self.defined
-            and not self.cap(k + 1)
+            and not self.capx[k + 1]
         )
 
     def _name_end(self, k: int) -> int:
         """Where a person's name starting at k ends (k if there is none)."""
+        texts, line_openers = self.texts, self.line_openers
         j, words = k, 0
-        if self._initials_before_name(k):
+        if len(self.tx[k]) == 2 and self._initials_before_name(k):
             j, words = k + 1, 1
-        while j < self.n and words < _MAX_NAME_WORDS:
-            t = self.texts[j]
-            if j > k and not self.same_line(j):
+        n = self.n
+        while j < n and words < _MAX_NAME_WORDS:
+            t = texts[j]
+            if j > k and j in line_openers:
                 break
-            kind = _name_word_kind(t)
-            if kind != _NOT_A_NAME_WORD:
+            facts = _FACTS[t]
+            if facts & (_F_NAME_WORD | _F_ENDS_A_NAME):
                 if (
-                    kind == _ENDS_A_NAME
-                    or match_role(self.texts, j)
-                    or (words and match_org_prefix(self.texts, j))
+                    facts & _F_ENDS_A_NAME
+                    or (facts & _F_ROLE_FIRST and match_role(texts, j))
+                    or (words and facts & _F_ORG_PREFIX_FIRST and match_org_prefix(texts, j))
                     or (words and t in ("I", "Ni") and self._balinese_name_at(j))
                 ):
                     break  # `... Region I Wayan Subagja`: a Balinese name starts afresh at `I`
                 j += 1
                 words += 1
                 continue
-            if words and t in NAME_PARTICLES and self.cap(j + 1):
+            if words and t in NAME_PARTICLES and self.capx[j + 1]:
                 j += 1
                 continue
             if (
@@ -874,12 +995,12 @@ class _Scanner:
         """Skip degrees after a name (`, S.H., M.Si.`) and read an apposition role
         (`Alie Mulyanto, Staf Ahli ...`)."""
         k = end
-        while self.text(k) == "," and is_degree(self.text(k + 1)):
+        while self.tx[k] == "," and is_degree(self.tx[k + 1]):
             k += 2
         if (
-            self.text(k) == "("
-            and self.text(k + 2) == ")"
-            and self.cap(k + 1)
+            self.tx[k] == "("
+            and self.tx[k + 2] == ")"
+            and self.capx[k + 1]
             and self.texts[k + 1].isalpha()
             and not self._place_at(k + 1, allow_minor=False)
             and not self._acronym_of_something_else(index, self.texts[k + 1])
@@ -889,7 +1010,7 @@ class _Scanner:
             self.person_alias[self.texts[k + 1].casefold()] = name
             self.emit(PERSON, k + 1, k + 2, name)
             k += 3
-        if self.text(k) == "," and self.cap(k + 1):
+        if self.tx[k] == "," and self.capx[k + 1]:
             size = match_role(self.texts, k + 1)
             if size:
                 return self._role_run(k + 1, size, apposition_of=index)
@@ -905,11 +1026,14 @@ class _Scanner:
     def _org_at(self, k: int, *, in_role: bool) -> int:
         """An organisation at k: emits it and returns where it ends, or 0."""
         tok = self.texts[k]
-        if tok in load_lexicon("school_kinds"):
+        facts = _FACTS[tok]
+        if not facts & _F_ORG_OPENER and tok.casefold() not in self.defined:
+            return 0  # most words: no school, prefix, acronym or defined short form
+        if facts & _F_SCHOOL:
             end = self._numbered_school_end(k)
             if end:
                 return self._emit_org(k, end)
-        prefix = match_org_prefix(self.texts, k)
+        prefix = match_org_prefix(self.texts, k) if facts & _F_ORG_PREFIX_FIRST else 0
         if prefix:
             close = self._acronym_definition_after(k)
             if close:
@@ -922,9 +1046,9 @@ class _Scanner:
             if j == k + prefix and prefix == 1 and not is_known_org_acronym(tok):
                 return j  # a bare `Pemkot`, `Badan`: which one is not said
             return self._emit_org(k, j, in_role=in_role)
-        if is_initials(tok):
+        if facts & _F_INITIALS:
             return 0  # `H.M.` opens a name
-        if is_acronym(tok) or is_known_org_acronym(tok) or tok.casefold() in self.defined:
+        if facts & (_F_ACRONYM | _F_KNOWN_ORG) or tok.casefold() in self.defined:
             return self._acronym_org(k, in_role=in_role)
         return 0
 
@@ -932,12 +1056,12 @@ class _Scanner:
         """`SMAN 2 Sragen`, `SMA Negeri 1 Purwokerto`, `SDN 3`: a kind of school with its number is
         one school, named with the town after the number; returns where the name ends, or 0.
         Without a number (`lulusan SMA`) the kind names no school."""
-        j = k + 1 + (self.text(k + 1) in ("Negeri", "Swasta"))
-        number = self.text(j)
+        j = k + 1 + (self.tx[k + 1] in ("Negeri", "Swasta"))
+        number = self.tx[j]
         if not (number.isdigit() or _ROMAN_NUMERAL.fullmatch(number)) or not self.same_line(j):
             return 0
         j += 1
-        if self.cap(j) and self.same_line(j) and not is_function_word(self.texts[j]):
+        if self.capx[j] and self.same_line(j) and not is_function_word(self.texts[j]):
             place = self._place_at(j, allow_minor=True, facilities=False)
             if place:
                 return place[0]
@@ -955,21 +1079,21 @@ class _Scanner:
             t = self.texts[j]
             if (
                 t == "("
-                and self.text(j + 2) == ")"
-                and self.cap(j + 3)
-                and (self.text(j + 1) in load_mapping("org_abbreviations"))
+                and self.tx[j + 2] == ")"
+                and self.capx[j + 3]
+                and (self.tx[j + 1] in load_mapping("org_abbreviations"))
             ):
                 j += 3  # a short form inside the name: `Pemerintah Kota (Pemkot) Malang`
                 continue
             if (
                 t in ("dan", "&")
-                and self.cap(j + 1)
-                and is_complement_word(self.text(j + 1))
+                and self.capx[j + 1]
+                and is_complement_word(self.tx[j + 1])
                 and not match_org_prefix(self.texts, j + 1)
             ):
                 j += 1  # `Kementerian Kelautan dan Perikanan`, not `MK dan Dewan Kehormatan`
                 continue
-            if not self.cap(j) or is_honorific(t) or is_function_word(t) or not self.same_line(j):
+            if not self.capx[j] or is_honorific(t) or is_function_word(t) or not self.same_line(j):
                 break
             if self._balinese_name_at(j):
                 break  # `Partai Demokrat Bali I Made Mudharta`: `I` opens the holder's name
@@ -1012,7 +1136,7 @@ class _Scanner:
         name = " ".join(expand_org_words(words))
         acronym = None
         end = j
-        if self.text(j) == "(" and self.text(j + 2) == ")" and is_acronym(self.texts[j + 1]):
+        if self.tx[j] == "(" and self.tx[j + 2] == ")" and is_acronym(self.texts[j + 1]):
             acronym = self.texts[j + 1]
             end = j + 3
         self.emit(ORG, k, end, name, acronym=acronym)
@@ -1025,8 +1149,8 @@ class _Scanner:
         party): every party has one, so alone it names no body a reader can follow."""
         tok = self.texts[k]
         if tok in _PARTY_BOARDS:
-            return self.text(k + 1) != "("
-        nxt = self.text(k + 1)
+            return self.tx[k + 1] != "("
+        nxt = self.tx[k + 1]
         return tok == "DPD" and (nxt == "Partai" or (is_acronym(nxt) and nxt not in ("RI", "DPR", "MPR")))
 
     def _parent_body_in(self, k: int, j: int) -> int:
@@ -1046,14 +1170,14 @@ class _Scanner:
 
     def _acronym_org(self, k: int, *, in_role: bool) -> int:
         tok = self.texts[k]
-        if self._party_unit(k):
+        if (tok in _PARTY_BOARDS or tok == "DPD") and self._party_unit(k):
             return k + 1  # `DPP Partai NasDem`, `DPP PPP`: the party is the body; the unit is no entity
         # `BKN (Badan Kepegawaian Negara)`: the long form in brackets names the body.
-        if self.text(k + 1) == "(" and self.cap(k + 2):
+        if self.tx[k + 1] == "(" and self.capx[k + 2]:
             close = k + 2
-            while close < min(self.n, k + 14) and self.text(close) != ")":
+            while close < min(self.n, k + 14) and self.tx[close] != ")":
                 close += 1
-            if self.text(close) == ")" and close > k + 2:
+            if self.tx[close] == ")" and close > k + 2:
                 words = self.words(k + 2, close)
                 if match_org_prefix(self.texts, k + 2) or is_known_org_acronym(tok):
                     name = " ".join(expand_org_words(words))
@@ -1074,9 +1198,9 @@ class _Scanner:
         if not known:
             if not 2 <= len(tok) <= 5 or self._place_at(k, allow_minor=False):
                 return 0
-            if in_role and not is_complement_word(self.text(k + 1)):
+            if in_role and not is_complement_word(self.tx[k + 1]):
                 return 0  # `Kepala BPS Amalia`: only `PDI Perjuangan`-like names are bodies here
-            if self.text(k - 1).casefold() in self.verb_cues:
+            if self.tx[k - 1].casefold() in self.verb_cues:
                 # `kata SBY`: initials used as a name; not after a noun (`kunjungan PB HMI`).
                 self.emit(PERSON, k, k + 1, tok)
                 return k + 1
@@ -1084,12 +1208,12 @@ class _Scanner:
                 return 0
         # `DPRD Kota Malang`, `PDI Perjuangan`: the acronym and the words that place it.
         j = k + 1
-        while j < self.n and self.cap(j) and not is_acronym(self.texts[j]):
+        while j < self.n and self.capx[j] and not is_acronym(self.texts[j]):
             place = self._place_at(j, allow_minor=False, facilities=False)
             if place:
                 j = place[0]
                 continue
-            if is_complement_word(self.text(j)):
+            if is_complement_word(self.tx[j]):
                 j += 1
                 continue
             break
@@ -1097,7 +1221,7 @@ class _Scanner:
 
     # -- places -----------------------------------------------------------------------------
     def _minor_context(self, k: int) -> bool:
-        prev = self.text(k - 1)
+        prev = self.tx[k - 1]
         if prev in self.place_context:
             return True
         last = self.found[-1] if self.found else None
@@ -1115,55 +1239,67 @@ class _Scanner:
     def _place_at(self, k: int, *, allow_minor: bool, facilities: bool = True) -> tuple[int, str] | None:
         """A place at k: (end token index, canonical name), or None. Emits nothing.
         `facilities=False` leaves out streets and buildings (`Jalan X`, `Gedung Y`)."""
-        if not (0 <= k < self.n and self.caps[k]):
+        if not (0 <= k < self.n):
             return None
         tok = self.texts[k]
         # Asked at most capitalised words, and most open no place: the answer is kept per word.
-        opens = self.opens_place.get(tok)
-        if opens is None:
-            opens = tok in self.place_prefix_heads or tok.casefold() in gazetteer().longest_from
-            self.opens_place[tok] = opens
-        if not opens:
+        facts = _FACTS[tok]
+        if facts & (_F_CAP | _F_OPENS_PLACE) != _F_CAP | _F_OPENS_PLACE:
             return None
-        size = 2 if f"{tok} {self.text(k + 1)}" in self.place_prefixes else 1
-        prefix = " ".join(self.texts[k : k + size])
-        if prefix in self.place_prefixes and not facilities and prefix not in self.admin_prefixes:
-            return None
-        if prefix in self.place_prefixes and self.cap(k + size):
-            if prefix in self.admin_prefixes:
-                hit = lookup_place(self._cap_words(k + size, _MAX_PLACE_WORDS), allow_minor=True)
-                if hit:
-                    return k + size + hit[0], hit[1]
-                words = self._cap_words(k + size, 3)
-                words = [w for w in words[:1]] + [w for w in words[1:2] if not is_common_word(w)]
-                if words and not is_common_word(words[0]):
-                    return k + size + len(words), " ".join(words)
+        if facts & _F_PLACE_PREFIX_HEAD:  # `Jalan`, `Kabupaten`: most place names have no prefix
+            size = 2 if f"{tok} {self.tx[k + 1]}" in self.place_prefixes else 1
+            prefix = " ".join(self.texts[k : k + size])
+            if prefix in self.place_prefixes and not facilities and prefix not in self.admin_prefixes:
                 return None
-            j = k + size
-            # Streets and buildings are often named after titles (`Jalan Panglima Sudirman`).
-            while j < self.n and j - k < 8 and self.cap(j) and not is_function_word(self.text(j)):
-                j += 1
-            if j > k + size:
-                return j, " ".join(self.words(k, j))
-            return None
-        hit = lookup_place(self._cap_words(k, _MAX_PLACE_WORDS), allow_minor=allow_minor)
+            if prefix in self.place_prefixes and self.capx[k + size]:
+                if prefix in self.admin_prefixes:
+                    hit = lookup_place(self._cap_words(k + size, _MAX_PLACE_WORDS), allow_minor=True)
+                    if hit:
+                        return k + size + hit[0], hit[1]
+                    words = self._cap_words(k + size, 3)
+                    words = [w for w in words[:1]] + [w for w in words[1:2] if not is_common_word(w)]
+                    if words and not is_common_word(words[0]):
+                        return k + size + len(words), " ".join(words)
+                    return None
+                j = k + size
+                # Streets and buildings are often named after titles (`Jalan Panglima Sudirman`).
+                while j < self.n and j - k < 8 and self.capx[j] and not is_function_word(self.tx[j]):
+                    j += 1
+                if j > k + size:
+                    return j, " ".join(self.words(k, j))
+                return None
+        # Asked again at the same token with the same answer (a region, then a place in context).
+        key = k if allow_minor else -1 - k
+        hit = self.place_hits.get(key, False)
+        if hit is False:
+            if facts & _F_ONE_WORD_PLACES:
+                hit = _one_word_place(tok, allow_minor)  # no longer name starts with this word
+            else:
+                hit = lookup_place(self._cap_words(k, _MAX_PLACE_WORDS), allow_minor=allow_minor)
+            self.place_hits[key] = hit
         if hit:
             return k + hit[0], hit[1]
         return None
 
     # -- names no cue has typed yet -------------------------------------------------------------
-    def _unknown_run(self, i: int) -> int:
-        tok = self.texts[i]
-        if self._in_title_line(i):
+    def _unknown_run(self, i: int, facts: int) -> int:
+        """A capitalised run at i (whose first word's facts are `facts`) that no honorific, role,
+        body or place opens: a name typed by its context, or no mention. Returns where it ends."""
+        texts, tx, capx = self.texts, self.tx, self.capx
+        tok = texts[i]
+        title_tokens = self.title_tokens
+        if title_tokens is None:
+            title_tokens = self.title_tokens = self._title_line_tokens()
+        if i in title_tokens:
             return i + 1  # roles, bodies and places were read already; a bare guess is not
-        if i >= 2 and self.texts[i - 1] in _ENGLISH_CONNECTIVES and self.caps[i - 2]:
+        if i >= 2 and texts[i - 1] in _ENGLISH_CONNECTIVES and self.caps[i - 2]:
             # `Return on Equity`, `Organisation for Economic Co-operation`: the words after an
             # English connective between capitals continue the name of a thing.
             return self._skip_title(i)
-        initial = self.sentence_initial(i)
-        if self._initials_before_name(i):
+        initial = i == 0 or texts[i - 1] in _OPENERS or i in self.line_openers
+        if len(tok) == 2 and self._initials_before_name(i):
             pass  # `TB Hasanuddin`, `MS Hidayat`: two capitals before a name are its initials
-        elif (is_acronym(tok) and not is_initials(tok)) or tok.casefold() in self.non_entity:
+        elif (facts & (_F_ACRONYM | _F_INITIALS) == _F_ACRONYM) or tok.casefold() in self.non_entity:
             return i + 1
         # `Aparatur Sipil Negara (ASN)`: a thing defined with an acronym is not a person.
         close = self._acronym_definition_after(i)
@@ -1175,76 +1311,82 @@ class _Scanner:
             else:
                 self.non_entity.add(acronym.casefold())
             return close + 1
-        if (
-            is_common_word(tok) or looks_derived(tok) or is_complement_word(tok) or _possessed(tok)
-        ) and not self._balinese_name_at(i):
+        if facts & _F_NO_NAME_OPENER and not self._balinese_name_at(i):
             return i + 1
-        if tok in self.company_forms:
+        if facts & _F_COMPANY_FORM:
             return self._skip_title(i)
-        if tok in self.online_services and not self.cap(i + 1):
+        if facts & _F_ONLINE_SERVICE and not capx[i + 1]:
             self.emit(ORG, i, i + 1, tok)  # `lewat Instagram`, `di Twitter`: a company, not a place
             return i + 1  # `Tbk Cabang Purbaleunyi`: the tail of a company's name
-        if _is_brand(tok):
+        if facts & _F_BRAND:
             # `AceShowbiz`, `DailySocial`: a word with a capital inside is a company or a medium.
             end = i + 1
-            while self.cap(end) and self.texts[end] in self.org_suffixes:
+            while capx[end] and self.texts[end] in self.org_suffixes:
                 end += 1  # `DailySocial Co`
             self.emit(ORG, i, end, " ".join(self.words(i, end)))
             return end
-        head = self._english_role_end(i)
+        # Asked at every untyped name: most have no English title's head word near.
+        head = 0 if self.english_role_heads.isdisjoint(texts[i + 1 : i + 5]) else self._english_role_end(i)
         if head:
             # `Regional Partnership Manager BigDish Ray Wong`
             return self._role_run(i, head - i, english=True)
-        if tok.casefold() in self.cues:
+        if facts & _F_CUE:
             return i + 1  # `Pasangan Joko Widodo`: the capitalised cue is read as the next name's cue
-        if initial and (looks_like_verb(tok) or (is_affixed_verb(tok) and not self.cap(i + 1))):
+        if initial and (facts & _F_LOOKS_LIKE_VERB or (facts & _F_AFFIXED_VERB and not capx[i + 1])):
             return i + 1  # `Dikatakan`, `Terdata juga 42 titik`: a verb opens the sentence
         end = self._name_end(i)
         if end == i:
             return i + 1
         words = self.words(i, end)
-        if len(words) >= 2 and f"{words[0]} {words[1]}" in load_lexicon("common_capitalised_words"):
+        if len(words) >= 2 and f"{words[0]} {words[1]}" in self.lex.common_capitalised:
             return end  # `Idul Fitri`, `Tahun Baru`: a feast or a common phrase, not a name
-        affixed = [k for k in range(i, end) if _looks_like_affixed_word(self.texts[k])]
-        if affixed and affixed[0] > i and self.texts[affixed[0]].casefold() in self.verb_cues:
-            # `Mendur Bersaudara`: a capitalised cue word ends the name before it.
-            end = affixed[0]
-            words = self.words(i, end)
-        if any(looks_derived(w) or _looks_like_affixed_word(w) for w in words):
+        # What any and what every word of the name is, for the rules below.
+        facts_list = list(map(_FACTS.__getitem__, words))
+        any_bits = reduce(or_, facts_list, 0)
+        if len(words) != end - i or any_bits & _F_AFFIXED_WORD:
+            affixed = next((k for k in range(i, end) if _FACTS[texts[k]] & _F_AFFIXED_WORD), end)
+            if i < affixed < end and texts[affixed].casefold() in self.verb_cues:
+                # `Mendur Bersaudara`: a capitalised cue word ends the name before it.
+                end = affixed
+                words = self.words(i, end)
+                facts_list = list(map(_FACTS.__getitem__, words))
+                any_bits = reduce(or_, facts_list, 0)
+        all_bits = reduce(and_, facts_list, -1)
+        if any_bits & (_F_DERIVED | _F_AFFIXED_WORD):
             return end
-        if self.text(i - 1) not in self.place_context and not _name_like(words):
+        if tx[i - 1] not in self.place_context and not _name_like_bits(len(words), any_bits, all_bits):
             return end
-        if self._quoted_whole(i, end):
+        if tx[i - 1] in _OPEN_QUOTES and tx[end] in _CLOSE_QUOTES:
             return end  # `“Mahou Sentai Magiranger”`: a title in quote marks, not a name
-        if self.cap(end) and self.same_line(end) and self.texts[end] in load_lexicon("non_name_words"):
+        if capx[end] and self.same_line(end) and self.texts[end] in self.lex.non_name_words:
             return self._skip_title(i)  # `Ramon Magsaysay Award`: a name inside the name of a thing
-        if len(words) >= 2 and words[-1] in load_lexicon("org_suffixes"):
+        if len(words) >= 2 and words[-1] in self.org_suffixes:
             if initial and is_dictionary_word(words[0]):
                 return i + 1  # `Saham Qualcomm Inc`: the common word only opens the sentence
             if all(map(is_dictionary_word, words)):
                 return end  # `Tanah Air` (the homeland): common words, not `Lion Air`
             self.emit(ORG, i, end, " ".join(words))  # `Qualcomm Inc`, `Mesa Airlines`
             return end
-        if len(words) >= 2 and words[-1] in load_lexicon("place_suffixes"):
+        if len(words) >= 2 and words[-1] in self.lex.place_suffixes:
             self.emit(PLACE, i, end, " ".join(words))  # `Hawkesbury River`, `Bondi Beach`
             return end
-        prev = self.text(i - 1).casefold()
-        nxt = self.text(end).casefold()
-        after = nxt in self.verb_cues or (nxt in _FILLERS and self.text(end + 1).casefold() in self.verb_cues)
+        prev = tx[i - 1].casefold()
+        nxt = tx[end].casefold()
+        after = nxt in self.verb_cues or (nxt in _FILLERS and tx[end + 1].casefold() in self.verb_cues)
         # `Parker dan rekan-rekannya mengatakan`: a name with its colleagues or family.
-        after = after or (
-            nxt == "dan" and self.text(end + 1).casefold() in load_casefolded("person_companions")
-        )
-        aged = nxt == "(" and self.text(end + 1).isdigit() and self.text(end + 2) == ")"
-        if self.text(i - 1) in self.place_context:
+        after = after or (nxt == "dan" and tx[end + 1].casefold() in self.lex.person_companions)
+        aged = nxt == "(" and tx[end + 1].isdigit() and tx[end + 2] == ")"
+        if tx[i - 1] in self.place_context:
             # `di Rumah Relawan Brawijaya`: after `di` a building's name may hold common nouns.
             while end < self.n and end - i < 6 and self.caps[end] and not is_function_word(self.texts[end]):
                 end += 1
             words = self.words(i, end)
             type_ = PLACE
-        elif len(words) == 1 and _is_pair(words[0]):
+        elif len(words) == 1 and any_bits & _F_PAIR:
             return end  # `Jokowi-JK`, `SBY-Boediono`: a ticket of two people, not one
-        elif len(words) == 1 and _never_a_name_alone(words[0], self.text(end)):
+        elif len(words) == 1 and (
+            any_bits & _F_NEVER_ALONE or (tx[end] == "-" and _never_a_name_alone(words[0], "-"))
+        ):
             return end
         elif prev in self.cues:
             type_ = PERSON
@@ -1252,11 +1394,16 @@ class _Scanner:
             # `Militer juga mengatakan`, `Pasar merespons`: a common noun the text also writes in
             # lower case is a collective subject of the verb, not a person.
             return end
-        elif not after and self._in_address(end):
+        elif not after and tx[end] == "," and self._in_address(end):
             type_ = PLACE
-        elif after or aged or self._apposition_after(end, words) or self._role_follows(end):
+        elif (
+            after
+            or aged
+            or (tx[end] == "," and self._apposition_after(end, words))
+            or ((tx[end] == "yang" or (tx[end] == "," and tx[end + 1] == "yang")) and self._role_follows(end))
+        ):
             type_ = PERSON
-        elif nxt in _ENGLISH_CONNECTIVES and self.texts[end] == nxt and self.cap(end + 1):
+        elif nxt in _ENGLISH_CONNECTIVES and self.texts[end] == nxt and capx[end + 1]:
             return end  # `Return on Equity`: the first words of an English title
         elif (
             nxt == "sebagai"
@@ -1266,15 +1413,15 @@ class _Scanner:
         ):
             type_ = PERSON  # not `Duduk sebagai anggota dewan`: a verb that opens the sentence
         elif (
-            self.cap(i - 1)
+            capx[i - 1]
             and not initial
             and not self._ends_mention(i - 1)
             and not (self.sentence_initial(i - 1) and self._opens_sentence_only(i - 1))
         ):
             return end  # the tail of a longer capitalised title, not a name
-        elif self._acts_as_person(i, end, words, initial):
+        elif self._acts_as_person(i, end, words, initial, any_bits, all_bits):
             type_ = PERSON  # `Jokowi memutuskan`, `Nia sudah datang`: a name that does something
-        elif self._coordinated_with_person(i):
+        elif tx[i - 1] in _COORDINATORS and self._coordinated_with_person(i):
             type_ = PERSON
         elif (len(words) > 1 or not is_dictionary_word(words[0])) and (
             prev in self.owned_nouns or (len(words) == 1 and not initial and self._object_of(i))
@@ -1300,8 +1447,8 @@ class _Scanner:
                     self.emit(PLACE, cut, end, place[1])
                     return end
         index = self.emit(type_, i, end, " ".join(words))
-        if type_ == PLACE:
-            return end
+        if type_ == PLACE or tx[end] not in _AFTER_NAME_MARKS:
+            return end  # most names: no degree, bracket or apposition after them
         return self._after_person(end, index)
 
 
@@ -1310,6 +1457,18 @@ _VERB_PREFIXES = ("me", "ber", "mem", "men", "meng", "meny", "di")
 _PARTY_BOARDS = frozenset({"DPP", "DPW", "DPC"})
 # Heads of bodies that news also writes in lower case (`kementerian luar negeri`, `pemerintah Irak`).
 _LOWER_CASE_BODY_HEADS = frozenset({"kementerian", "Kementerian", "pemerintah"})
+
+
+def _indices_of(texts: list[str], word: str) -> list[int]:
+    """Where `word` stands among `texts`, found by C-level scans (the word is rare)."""
+    out: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = texts.index(word, at + 1)
+            out.append(at)
+    except ValueError:
+        return out
 
 
 def _portfolio_at(texts: list[str], k: int) -> int:
@@ -1334,11 +1493,160 @@ def _acts_verb(word: str) -> bool:
 def _name_like(words: list[str]) -> bool:
     """Could these words be a person's name? Not when one is a country or region (`Militer
     Suriah`, `Kota Suriah`) or when three or more are all dictionary words (`Hak Asasi Manusia`)."""
-    if len(words) >= 2 and any(lookup_place([w], allow_minor=False) for w in words):
+    facts = list(map(_FACTS.__getitem__, words))
+    return _name_like_bits(len(words), reduce(or_, facts, 0), reduce(and_, facts, -1))
+
+
+def _name_like_bits(count: int, any_bits: int, all_bits: int) -> bool:
+    """`_name_like` from the number of words and the OR and the AND of their facts."""
+    if count >= 2 and any_bits & _F_MAJOR_PLACE:
         return False
-    if any(w in load_lexicon("non_name_words") for w in words):
+    if any_bits & _F_NON_NAME:
         return False  # `Corruption Watch`, `Convention Center`, `Four Weddings`
-    return not (len(words) >= 3 and all(map(is_dictionary_word, words)))
+    return not (count >= 3 and all_bits & _F_DICTIONARY)
+
+
+def _line_openers(body: str, starts: list[int]) -> frozenset[int]:
+    """Indices of the tokens with a line break between them and the token before them. An
+    article has a few dozen line breaks and hundreds of tokens: a set of indices answers
+    `same_line` without slicing the body at every word."""
+    out = set()
+    find = body.find
+    at = find("\n")
+    while at >= 0:
+        k = bisect_right(starts, at)
+        if 0 < k < len(starts):
+            out.add(k)
+        at = find("\n", at + 1)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_place(tok: str) -> bool:
+    """`tok` can open a place name: a place prefix's first word or a gazetteer name's first word.
+    Asked at most capitalised words, and most open no place: the answer is kept per word."""
+    return tok in _lexicons().place_prefix_heads or tok.casefold() in gazetteer().longest_from
+
+
+# What the scanner asks of a token by itself, one bit a question. The pass asks a dozen such
+# questions at every capitalised word; answering them once per distinct word, in one dict lookup,
+# is what keeps the per-word cost of the pass small.
+_F_CAP = 1 << 0  # starts with a capital letter
+_F_FUNCTION = 1 << 1  # `Namun`, `Senin`: is_function_word
+_F_TITLE_CUE = 1 << 2  # `predikat`: is_title_cue
+_F_LOWER_ROLE_LAST = 1 << 3  # the last word of a role title written in lower case (`bicara`)
+_F_OPENING_HONORIFIC = 1 << 4  # `H`
+_F_HONORIFIC = 1 << 5
+_F_OPENS_PLACE = 1 << 6
+_F_ROLE_FIRST = 1 << 7  # the first word of a role title
+_F_ORG_PREFIX_FIRST = 1 << 8  # the first word of an organisation prefix
+_F_SCHOOL = 1 << 9  # `SMAN`
+_F_INITIALS = 1 << 10
+_F_ACRONYM = 1 << 11
+_F_KNOWN_ORG = 1 << 12
+_F_NO_NAME_OPENER = 1 << 13  # a common, derived, complement or -nya word: opens no name
+_F_COMPANY_FORM = 1 << 14
+_F_ONLINE_SERVICE = 1 << 15
+_F_BRAND = 1 << 16
+_F_CUE = 1 << 17  # a person cue, any case
+_F_LOOKS_LIKE_VERB = 1 << 18
+_F_AFFIXED_VERB = 1 << 19
+_F_AFFIXED_WORD = 1 << 20  # `Berkelas`: _looks_like_affixed_word
+_F_DERIVED = 1 << 21
+_F_DICTIONARY = 1 << 22
+_F_MAJOR_PLACE = 1 << 23  # a region or country by itself
+_F_NON_NAME = 1 << 24  # `Award`, `Watch`: non_name_words
+_F_NAME_WORD = 1 << 25  # _name_word_kind == _NAME_WORD
+_F_ENDS_A_NAME = 1 << 26  # _name_word_kind == _ENDS_A_NAME
+_F_ROMAN = 1 << 27  # `II`, `XIV`: _ROMAN_NUMERAL
+_F_ACTS_VERB = 1 << 28  # `memutuskan`, `dilantik`: _acts_verb
+_F_BODY_HEAD = 1 << 29  # `kementerian`, `pemerintah` in any case: _LOWER_CASE_BODY_HEADS
+_F_HYPHEN = 1 << 30  # `Jokowi-JK`: a hyphen inside
+_F_PAIR = 1 << 31  # `Jokowi-JK`: _is_pair
+_F_PLACE_PREFIX_HEAD = 1 << 33  # the first word of a place prefix (`Jalan`, `Kabupaten`)
+_F_ONE_WORD_PLACES = 1 << 34  # every gazetteer name starting with this word is this word alone
+_F_NEVER_ALONE = 1 << 32  # a letter, a direction or a Roman numeral: _never_a_name_alone before a word
+# The words `_org_at` may open a body at (with an acronym the article defines).
+_F_ORG_OPENER = _F_SCHOOL | _F_ORG_PREFIX_FIRST | _F_INITIALS | _F_ACRONYM | _F_KNOWN_ORG
+# A capitalised word with none of these is read by `_unknown_run` straight away.
+_F_RUN_SPECIAL = (
+    _F_OPENING_HONORIFIC
+    | _F_HONORIFIC
+    | _F_OPENS_PLACE
+    | _F_ROLE_FIRST
+    | _F_ORG_PREFIX_FIRST
+    | _F_SCHOOL
+    | _F_INITIALS
+    | _F_ACRONYM
+    | _F_KNOWN_ORG
+)
+# A hostile text of endless distinct words must not grow the table without bound (2,146 IndoSum
+# articles hold about 30,000 distinct tokens); when full the table starts afresh.
+_MAX_FACTS = 1 << 17
+
+
+def _facts_of(word: str) -> int:
+    """The bits of `word`, from the predicates they stand for. The table keeps the answers, so the
+    predicates' own per-word caches are passed by (`__wrapped__`): filling them would only cost."""
+    lex = _lexicons()
+    kind = _name_word_kind.__wrapped__(word)
+    bits = (
+        (_F_CAP if word[:1].isupper() else 0)
+        | (_F_FUNCTION if is_function_word.__wrapped__(word) else 0)
+        | (_F_TITLE_CUE if is_title_cue.__wrapped__(word) else 0)
+        | (_F_LOWER_ROLE_LAST if word in lower_role_last_words() else 0)
+        | (_F_OPENING_HONORIFIC if word in load_lexicon("opening_honorifics") else 0)
+        | (_F_HONORIFIC if is_honorific.__wrapped__(word) else 0)
+        | (_F_OPENS_PLACE if _opens_place.__wrapped__(word) else 0)
+        | (_F_ROLE_FIRST if word in role_first_words() else 0)
+        | (_F_ORG_PREFIX_FIRST if word in org_prefix_first_words() else 0)
+        | (_F_SCHOOL if word in load_lexicon("school_kinds") else 0)
+        | (_F_INITIALS if is_initials.__wrapped__(word) else 0)
+        | (_F_ACRONYM if is_acronym.__wrapped__(word) else 0)
+        | (_F_KNOWN_ORG if is_known_org_acronym.__wrapped__(word) else 0)
+        | (_F_COMPANY_FORM if word in lex.company_forms else 0)
+        | (_F_ONLINE_SERVICE if word in lex.online_services else 0)
+        | (_F_BRAND if _is_brand.__wrapped__(word) else 0)
+        | (_F_CUE if word.casefold() in lex.cues else 0)
+        | (_F_LOOKS_LIKE_VERB if looks_like_verb.__wrapped__(word) else 0)
+        | (_F_AFFIXED_VERB if is_affixed_verb.__wrapped__(word) else 0)
+        | (_F_AFFIXED_WORD if _looks_like_affixed_word(word) else 0)
+        | (_F_DERIVED if looks_derived.__wrapped__(word) else 0)
+        | (_F_DICTIONARY if is_dictionary_word.__wrapped__(word) else 0)
+        | (_F_MAJOR_PLACE if lookup_place([word], allow_minor=False) else 0)
+        | (_F_NON_NAME if word in load_lexicon("non_name_words") else 0)
+        | (_F_NAME_WORD if kind == _NAME_WORD else 0)
+        | (_F_ENDS_A_NAME if kind == _ENDS_A_NAME else 0)
+        | (_F_ROMAN if _ROMAN_NUMERAL.fullmatch(word) else 0)
+        | (_F_ACTS_VERB if _acts_verb(word) else 0)
+        | (_F_BODY_HEAD if word.casefold() in _LOWER_CASE_BODY_HEADS else 0)
+        | (_F_HYPHEN if "-" in word else 0)
+        | (_F_PAIR if _is_pair(word) else 0)
+        | (_F_PLACE_PREFIX_HEAD if word in lex.place_prefix_heads else 0)
+        | (_F_ONE_WORD_PLACES if gazetteer().longest_from.get(word.casefold()) == 1 else 0)
+        | (_F_NEVER_ALONE if _never_a_name_alone(word, "") else 0)
+    )
+    if is_common_word(word) or looks_derived(word) or is_complement_word(word) or _possessed(word):
+        bits |= _F_NO_NAME_OPENER
+    return bits
+
+
+@lru_cache(maxsize=1 << 16)
+def _one_word_place(word: str, allow_minor: bool) -> tuple[int, str] | None:
+    return lookup_place([word], allow_minor=allow_minor)
+
+
+class _WordFacts(dict[str, int]):
+    """word → its bits, computed on first sight (a dict lookup on every later one)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MAX_FACTS:
+            self.clear()
+        bits = self[word] = _facts_of(word)
+        return bits
+
+
+_FACTS = _WordFacts()
 
 
 def _title_line_spans(body: str) -> tuple[list[int], list[int]]:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter, methodcaller
 
 from tui.extract.model import PERSON, Entity, Quote, Statement
 from tui.extract.quote_marks import QUOTE_FAMILY
@@ -67,17 +68,42 @@ class _People:
 
 
 @lru_cache(maxsize=1)
-def _verb_candidates() -> re.Pattern[str]:
-    """Words that open like a finite speech verb (in practice `me-`/`be-`: `mengatakan`,
-    `berharap`): a cheap scan finds them and the lexicon decides, instead of one long alternation
-    of every verb tried at every character."""
-    openings = sorted({verb[:2] for verb in speech_lexicon().affixed})
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, openings)) + r")\w+\b")
+def _speech_verb_patterns() -> tuple[re.Pattern[str], ...]:
+    """The finite speech verbs (`mengatakan`, `berharap`) as whole words: one pattern per opening
+    (`me`, `be`), each its literal opening and then the rest of its verbs as a trie of letters.
+    The engine jumps between occurrences of the literal, then walks each word once, letter by
+    letter, instead of trying every verb in turn; `(?<!\\w..)` asks that the opening starts a word."""
+    by_opening: dict[str, set[str]] = {}
+    for verb in speech_lexicon().affixed:
+        by_opening.setdefault(verb[:2], set()).add(verb[2:])
+    return tuple(
+        re.compile(f"{re.escape(opening)}(?<!\\w{re.escape(opening)}){_trie(rests)}\\b")
+        for opening, rests in sorted(by_opening.items())
+    )
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching exactly `words`, built as a trie (no repetition, so linear to match)."""
+    if words == {""}:
+        return ""
+    by_first: dict[str, set[str]] = {}
+    optional = "" in words
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], set()).add(w[1:])
+    alternatives = [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
+    if len(alternatives) == 1 and not optional:
+        return alternatives[0]
+    group = "(?:" + "|".join(alternatives) + ")"
+    return group + "?" if optional else group
 
 
 def _speech_verbs(body: str) -> list[re.Match[str]]:
-    verbs = speech_lexicon().affixed
-    found = [m for m in _verb_candidates().finditer(body) if m.group() in verbs]
+    patterns = _speech_verb_patterns()
+    if len(patterns) == 1:
+        found: Iterable[re.Match[str]] = patterns[0].finditer(body)
+    else:  # each match is a whole word, so the patterns' matches never overlap
+        found = sorted((m for p in patterns for m in p.finditer(body)), key=_MATCH_START)
     # `me-ngatakan` split by a hyphen is not the verb
     return [m for m in found if body[m.start() - 1 : m.start()] != "-" and body[m.end() : m.end() + 1] != "-"]
 
@@ -143,14 +169,20 @@ def _overlaps_quote(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _index_people(people: Sequence[Entity], quoted: list[tuple[int, int]]) -> _People:
-    rows = sorted(
-        (m.start, m.end, person)
-        for person in people
-        if person.type == PERSON
-        for m in person.mentions
-        if not _inside(quoted, m.start)
-    )
-    return _People([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    rows = []
+    for person in people:
+        if person.type != PERSON:
+            continue
+        if quoted:
+            rows.extend((m.start, m.end, person) for m in person.mentions if not _inside(quoted, m.start))
+        else:
+            rows.extend((m.start, m.end, person) for m in person.mentions)
+    rows.sort()
+    return _People(list(map(_FIRST, rows)), list(map(_SECOND, rows)), list(map(_THIRD, rows)))
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+_MATCH_START = methodcaller("start")
 
 
 def _after_subject(
@@ -175,7 +207,7 @@ def _subject_before(body: str, verb_start: int, index: _People, topics: _LazyTop
     are the quote attributions' (`," Wahyu pun menambahkan`), and so are the pronouns, less
     the plural ones (`mereka`: no one person)."""
     fillers = _WORDS.adverbs
-    pronouns = speech_lexicon().pronouns - _WORDS.group_pronouns
+    pronouns = _one_person_pronouns()
     pos = verb_start
     for _ in range(3):
         before = body[max(0, pos - 40) : pos]
@@ -200,6 +232,11 @@ def _subject_before(body: str, verb_start: int, index: _People, topics: _LazyTop
             return None
         pos = at - len(word)
     return None
+
+
+@lru_cache(maxsize=1)
+def _one_person_pronouns() -> frozenset[str]:
+    return speech_lexicon().pronouns - _WORDS.group_pronouns
 
 
 def _last_word(text: str) -> str | None:

@@ -10,10 +10,15 @@ from itertools import accumulate
 
 from tui.extract.lexicon import load_lexicon
 
-# Alternatives never overlap in what they can start with at one position, so the scan is linear.
-# A word's trailing dot is a token of its own here; `tokenize` joins it back to an abbreviation.
-_TOKEN = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}|\w+(?:[-'’]\w+)*|\S")
+# A word (with inner hyphens and apostrophes) or any other single character; the two alternatives
+# never start alike, so the scan is linear. A word's trailing dot is a token of its own here:
+# `tokenize` joins it back to an abbreviation, and rebuilds dotted abbreviations (`S.H.`) from
+# their letters and dots. That is cheaper than trying an abbreviation alternative at every word.
+# The quantifier is possessive (`*+`): giving back a hyphenated part could never help.
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*+|\S")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The letters of one part of a dotted abbreviation (`M` and `Si` of `M.Si.`).
+_MAX_DOTTED_PART = 4
 # Roman numerals as news writes them after a body or an event (`Komisi II`, `Munas IX`, `Kodam
 # XIV`): I, V and X only, so `MDC`, `CD` and `XL` stay acronyms.
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -75,10 +80,71 @@ def tokenize(body: str) -> Tokens:
     texts = pieces[1::2]
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
+    runs = _dotted_runs(texts, starts, ends)
+    if runs:
+        texts, starts, ends = _merge_runs(texts, starts, ends, runs)
     joins = _abbreviation_dots(texts, starts, ends)
     if joins:
         texts, starts, ends = _join_dots(texts, starts, ends, joins)
     return Tokens(texts, starts, ends)
+
+
+def _is_dotted_part(text: str) -> bool:
+    return len(text) <= _MAX_DOTTED_PART and text.isalpha() and text.isascii()
+
+
+def _dotted_runs(texts: list[str], starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    """The dotted abbreviations (`S.H.`, `M.Si.`, `U.S.`) as (first, last) token indices: two or
+    more parts of one to four ASCII letters, each with its dot, nothing between them. Only the
+    few dots are visited in Python."""
+    runs: list[tuple[int, int]] = []
+    n = len(texts)
+    i = 0
+    find = texts.index
+    while True:
+        try:
+            i = find(".", i + 1)
+        except ValueError:
+            return runs
+        first = i - 1
+        if i + 2 >= n or texts[i + 2] != ".":
+            continue  # a run has a second part with its dot (most dots end a sentence)
+        if ends[first] != starts[i] or not _is_dotted_part(texts[first]):
+            continue
+        last = i  # the dot that ends the run so far
+        while (
+            last + 2 < n
+            and texts[last + 2] == "."
+            and ends[last] == starts[last + 1]
+            and ends[last + 1] == starts[last + 2]
+            and _is_dotted_part(texts[last + 1])
+        ):
+            last += 2
+        if last > i:
+            runs.append((first, last))
+            i = last
+
+
+def _merge_runs(
+    texts: list[str], starts: list[int], ends: list[int], runs: list[tuple[int, int]]
+) -> tuple[list[str], list[int], list[int]]:
+    """The token lists with the tokens of each run (first..last) made one token."""
+    out_texts: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    begin = 0
+    for first, last in runs:
+        out_texts += texts[begin:first]
+        out_starts += starts[begin:first]
+        out_ends += ends[begin:first]
+        out_texts.append("".join(texts[first : last + 1]))
+        out_starts.append(starts[first])
+        out_ends.append(ends[last])
+        begin = last + 1
+    out_texts += texts[begin:]
+    out_starts += starts[begin:]
+    out_ends += ends[begin:]
+    return out_texts, out_starts, out_ends
 
 
 def _abbreviation_dots(texts: list[str], starts: list[int], ends: list[int]) -> list[int]:
