@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -140,7 +140,8 @@ class ReaderScreen(NotesActions, StoriesActions, Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield SourceList(id="sources")
-            yield ArticleView(id="article")
+            with Vertical(classes="article-frame"):
+                yield ArticleView(id="article")
             yield EntityPanel(id="entities")
         yield StatusLine(id="status")
         yield KeyFooter()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tui.app.keys import STORY_SCOPE, spec_by_id
 from tui.app.screens.note_dialog import scope_bindings
@@ -39,8 +40,10 @@ class SplitScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="split-panes"):
-            yield ArticleView(id="split-left")
-            yield ArticleView(id="split-right")
+            with Vertical(classes="article-frame"):
+                yield ArticleView(id="split-left")
+            with Vertical(classes="article-frame"):
+                yield ArticleView(id="split-right")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -50,7 +53,7 @@ class SplitScreen(Screen[None]):
     def _paint(self) -> None:
         for pane_id, item in (("#split-left", self.left), ("#split-right", self.right)):
             pane = self.query_one(pane_id, ArticleView)
-            pane.border_title = outlet_of(item)
+            _frame(pane).border_title = outlet_of(item)
             pane.show(item.article, item.extraction)
 
     def action_next_report(self) -> None:
@@ -62,7 +65,7 @@ class SplitScreen(Screen[None]):
         at = next((n for n, it in enumerate(others) if it is self.right), -1)
         self.right = others[(at + 1) % len(others)]
         pane = self.query_one("#split-right", ArticleView)
-        pane.border_title = outlet_of(self.right)
+        _frame(pane).border_title = outlet_of(self.right)
         pane.show(self.right.article, self.right.extraction)
 
     def action_scroll_focused(self, step: int) -> None:
@@ -71,3 +74,10 @@ class SplitScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _frame(pane: ArticleView) -> Widget:
+    """The bordered frame around an article pane (it holds the pane's title)."""
+    frame = pane.parent
+    assert isinstance(frame, Widget)
+    return frame

@@ -38,6 +38,7 @@ from tui.library.dates_written import long_date
 
 KIND_OF_TYPE = {PERSON: "person", ORG: "org", PLACE: "place", DATE: "date"}
 META_SEPARATOR = " · "
+MARGIN = 2  # blank columns left and right of the text
 UNKNOWN_SPEAKER = "speaker unknown"
 NO_META = "(outlet and date unknown)"
 STYLE_NAMES = (*KINDS, SPEAKER_STYLE, HEADLINE_STYLE, UNTITLED_STYLE, META_STYLE)
@@ -292,8 +293,8 @@ class ArticleView(ScrollView, can_focus=True):
         return changed
 
     def _text_width(self) -> int:
-        """Columns for text: the pane's inside, less the scrollbar's column (always kept)."""
-        return self.scrollable_content_region.width
+        """Columns for text: the pane's inside, less the scrollbar (always kept) and the margins."""
+        return self.scrollable_content_region.width - 2 * MARGIN
 
     def _repaint_all(self) -> None:
         self._strips.clear()
@@ -318,8 +319,11 @@ class ArticleView(ScrollView, can_focus=True):
             start, end = span
             end = len(content.plain) if end == -1 else end
             content = content.stylize(self.screen.get_visual_style("screen--selection"), start, end)
-        strip = Strip(content.render_segments(base)).crop_extend(0, width, base.rich_style)
-        strip = strip.apply_offsets(0, line_y)
+        # The margins are painted here, not by CSS padding (nor a border): Textual would otherwise
+        # compose padding and border into every line again on each new article, ~2 ms a frame.
+        text = Strip(content.render_segments(base)).apply_offsets(0, line_y)
+        margin = Strip.blank(MARGIN, base.rich_style)
+        strip = Strip.join([margin, text]).crop_extend(0, width, base.rich_style)
         if selection is None:
             self._strips[line_y] = strip
         return strip
