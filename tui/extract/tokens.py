@@ -4,6 +4,7 @@ abbreviations (`Pj.`, `S.H.`, `M.Si.`), and single punctuation marks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -93,19 +94,28 @@ def _is_dotted_part(text: str) -> bool:
     return len(text) <= _MAX_DOTTED_PART and text.isalpha() and text.isascii()
 
 
+def _dot_indices(texts: list[str]) -> Iterator[int]:
+    """Indices of the `.` tokens after the first token, found by `list.index` (in C), not a loop."""
+    find = texts.index
+    i = 0
+    while True:
+        try:
+            i = find(".", i + 1)
+        except ValueError:
+            return
+        yield i
+
+
 def _dotted_runs(texts: list[str], starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
     """The dotted abbreviations (`S.H.`, `M.Si.`, `U.S.`) as (first, last) token indices: two or
     more parts of one to four ASCII letters, each with its dot, nothing between them. Only the
     few dots are visited in Python."""
     runs: list[tuple[int, int]] = []
     n = len(texts)
-    i = 0
-    find = texts.index
-    while True:
-        try:
-            i = find(".", i + 1)
-        except ValueError:
-            return runs
+    done = 0  # the last token of the run found last
+    for i in _dot_indices(texts):
+        if i <= done:
+            continue
         first = i - 1
         if i + 2 >= n or texts[i + 2] != ".":
             continue  # a run has a second part with its dot (most dots end a sentence)
@@ -122,7 +132,8 @@ def _dotted_runs(texts: list[str], starts: list[int], ends: list[int]) -> list[t
             last += 2
         if last > i:
             runs.append((first, last))
-            i = last
+            done = last
+    return runs
 
 
 def _merge_runs(
@@ -151,13 +162,7 @@ def _abbreviation_dots(texts: list[str], starts: list[int], ends: list[int]) -> 
     """Indices of the `.` tokens that belong to the word just before them."""
     abbreviations = _abbreviations()
     joins: list[int] = []
-    i = 0
-    find = texts.index
-    while True:
-        try:
-            i = find(".", i + 1)
-        except ValueError:
-            return joins
+    for i in _dot_indices(texts):
         if ends[i - 1] != starts[i]:
             continue
         word = texts[i - 1]
@@ -165,6 +170,7 @@ def _abbreviation_dots(texts: list[str], starts: list[int], ends: list[int]) -> 
             continue  # punctuation before the dot, or a dotted abbreviation already whole
         if word + "." in abbreviations or (len(word) == 1 and word.isupper()):
             joins.append(i)
+    return joins
 
 
 def _join_dots(
