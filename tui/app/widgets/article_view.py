@@ -20,7 +20,6 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
-from textual.widget import Widget
 
 from tui.app.printable import one_line, printable
 from tui.app.widgets.article_lines import (
@@ -32,6 +31,7 @@ from tui.app.widgets.article_lines import (
     ArticleLines,
     Highlight,
 )
+from tui.app.widgets.scroll_range import set_scroll_range
 from tui.extract.model import DATE, ORG, PERSON, PLACE, Entity, Extraction, Quote
 from tui.library.article import Article
 from tui.library.dates_written import long_date
@@ -143,10 +143,6 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def meta_text(self) -> str:
         return self.lines.meta
-
-    @property
-    def untitled(self) -> bool:
-        return self.lines.untitled
 
     def show_message(self, headline: str, detail: str = "") -> None:
         """Show a placeholder (no article yet, or the library is empty)."""
@@ -265,16 +261,8 @@ class ArticleView(ScrollView, can_focus=True):
             return False
         if self.lines.lay_out(width):
             self._strips.clear()
-            self._set_document_height(len(self.lines.lines))
+            set_scroll_range(self, Size(width, len(self.lines.lines)))
         return True
-
-    def _set_document_height(self, height: int) -> None:
-        # Not `self.virtual_size = ...`: that reactive lays out the whole screen, which repaints
-        # every pane. Only the scroll range and the scrollbar change, so update just those.
-        size = Size(self._text_width(), height)
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True

@@ -22,9 +22,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widget import Widget
 
 from tui.app.printable import one_line
+from tui.app.widgets.scroll_range import set_scroll_range
 from tui.reader_state import SORT_BY_OUTLET
 
 if TYPE_CHECKING:
@@ -271,13 +271,8 @@ class SourceList(ScrollView, can_focus=True):
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def _update_scroll_range(self) -> None:
-        """One line per row. Set without a screen layout (the list's own size does not change),
-        and the scrollbar told at once: `_size_updated` below compares against this very value, so
-        a layout would never tell it, and scrolling to the cursor would be refused."""
-        size = Size(self.scrollable_content_region.width, len(self._rows))
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+        """One line per row (`_size_updated` below keeps this value as the truth)."""
+        set_scroll_range(self, Size(self.scrollable_content_region.width, len(self._rows)))
 
     def on_resize(self) -> None:
         self._update_scroll_range()

@@ -26,10 +26,6 @@ class StatusLine(Widget):
     def message(self) -> str:
         return self._message
 
-    @property
-    def position(self) -> str:
-        return self._position
-
     def say(self, message: str) -> None:
         """Replace the message on the left (one line; article text is shown literally)."""
         self._message = one_line(message)
