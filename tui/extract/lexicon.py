@@ -7,6 +7,7 @@ compare case-sensitively.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -57,3 +58,11 @@ def load_phrases(name: str) -> dict[tuple[str, ...], str]:
     """Multi-word entries of `lexicons/<name>.txt` keyed by their word tuple, so a scanner can
     match the longest phrase at a token position. Values are the entries as written."""
     return {tuple(entry.split()): entry for entry in load_lexicon(name)}
+
+
+def longest_by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """First word → the most words a phrase starting with it has: where a scanner may stop trying."""
+    out: dict[str, int] = {}
+    for words in phrases:
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out

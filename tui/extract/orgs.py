@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from tui.extract.lexicon import load_lexicon, load_mapping, load_phrases
+from tui.extract.lexicon import load_lexicon, load_mapping, load_phrases, longest_by_first_word
 
 
 @cache
@@ -13,23 +13,16 @@ def org_prefix_phrases() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _prefix_lengths() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for words in org_prefix_phrases():
-        out[words[0]] = max(out.get(words[0], 0), len(words))
-    return out
-
-
 def org_prefix_first_words() -> dict[str, int]:
     """First word of an organisation prefix → the most words a prefix starting with it has."""
-    return _prefix_lengths()
+    return longest_by_first_word(org_prefix_phrases())
 
 
 def match_org_prefix(texts: list[str], i: int) -> int:
     """How many tokens from i form an organisation prefix (`Badan`, `Rumah Sakit`), 0 if none."""
     if i >= len(texts):
         return 0
-    longest = _prefix_lengths().get(texts[i], 0)
+    longest = org_prefix_first_words().get(texts[i], 0)
     if not longest:
         return 0
     phrases = org_prefix_phrases()

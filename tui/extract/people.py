@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from tui.extract.lexicon import load_casefolded, load_lexicon, load_mapping, load_phrases
+from tui.extract.lexicon import (
+    load_casefolded,
+    load_lexicon,
+    load_mapping,
+    load_phrases,
+    longest_by_first_word,
+)
 from tui.extract.vocabulary import root_words
 
 # Lower-case words that may sit inside a name (`Omar al-Beshir`, `Abdullah bin Ahmad`).
@@ -24,24 +30,16 @@ def role_phrases() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _role_lengths() -> dict[str, int]:
-    """First word of a role title → the most words a title starting with it has."""
-    out: dict[str, int] = {}
-    for words in role_phrases():
-        out[words[0]] = max(out.get(words[0], 0), len(words))
-    return out
-
-
 def role_first_words() -> dict[str, int]:
     """First word of a role title → the most words a title starting with it has."""
-    return _role_lengths()
+    return longest_by_first_word(role_phrases())
 
 
 def match_role(texts: list[str], i: int) -> int:
     """How many tokens from i form the longest role title (0 if none)."""
     if i >= len(texts):
         return 0
-    longest = _role_lengths().get(texts[i], 0)
+    longest = role_first_words().get(texts[i], 0)
     if not longest:
         return 0
     phrases = role_phrases()
@@ -65,18 +63,14 @@ def _lower_role_phrases() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _lower_role_last_words() -> frozenset[str]:
-    return frozenset(words[-1] for words in _lower_role_phrases())
-
-
 def lower_role_last_words() -> frozenset[str]:
     """The last words of the role titles news also writes in lower case (`bicara`, `pemimpin`)."""
-    return _lower_role_last_words()
+    return frozenset(words[-1] for words in _lower_role_phrases())
 
 
 def match_lower_role_before(texts: list[str], i: int) -> int:
     """How many lower-case tokens right before i form the longest role title (0 if none)."""
-    if i == 0 or texts[i - 1] not in _lower_role_last_words():
+    if i == 0 or texts[i - 1] not in lower_role_last_words():
         return 0  # asked at every capitalised word: most have no role word before them
     phrases = _lower_role_phrases()
     for size in range(min(4, i), 0, -1):
