@@ -393,10 +393,6 @@ class _Scanner:
         prev = self.tx[i - 1]
         return prev.casefold() in self.lex.person_prepositions or _looks_like_verb(prev)
 
-    def _quoted_whole(self, i: int, end: int) -> bool:
-        """The capitalised words i..end-1 are all that stands between a pair of quote marks."""
-        return self.tx[i - 1] in _OPEN_QUOTES and self.tx[end] in _CLOSE_QUOTES
-
     def _shouting(self, k: int) -> bool:
         """Token k stands among words written all in capitals (`PEMKOT GELAR RETRET UNTUK ASN`):
         there capitals say nothing about acronyms."""

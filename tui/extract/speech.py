@@ -106,10 +106,6 @@ def speech_cue_kind(word: str) -> str | None:
     return speech_lexicon().kind(word)
 
 
-def is_speech_verb(word: str) -> bool:
-    return speech_lexicon().kind(word) is not None
-
-
 @dataclass(frozen=True, slots=True)
 class AttributionWords:
     """Function words around attributions (lexicons/attribution_words.txt), case folded."""

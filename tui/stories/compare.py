@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -186,10 +186,6 @@ def entity_presence(items: Sequence[StoryItem]) -> tuple[EntityPresence, ...]:
     return tuple(out)
 
 
-def _others(keys: Sequence[str], chosen: Sequence[str]) -> tuple[str, ...]:
-    return tuple(k for k in keys if k not in chosen)
-
-
 def _grouped(values: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(((v, tuple(k)) for v, k in values.items()), key=lambda p: (-len(p[1]), p[0])))
 
@@ -209,10 +205,6 @@ def _span_days(span: DateSpan) -> tuple[int, int] | None:
 
 def _spans(item: StoryItem) -> list[tuple[int, int]]:
     return [days for span in item.extraction.dates if (days := _span_days(span))]
-
-
-def _days_of(first: int, last: int) -> Iterable[int]:
-    return range(first, last + 1) if last - first <= 31 else (first, last)
 
 
 def event_days(items: Sequence[StoryItem]) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -58,10 +58,6 @@ class Signature:
     days: tuple[int, ...]  # date ordinals: publication day and the event days the body names
     names: dict[str, str]
     norm: float
-
-    def features(self) -> Iterable[tuple[str, float]]:
-        yield from self.entities.items()
-        yield from self.words.items()
 
 
 @lru_cache(maxsize=1)
